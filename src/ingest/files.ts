@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { paperSlug } from '../lib/slugs.ts';
+
+/**
+ * All file-system access of ingest lives here, so the rules hold in one place: inputs are read
+ * whole, outputs are written to a temporary file and renamed over the target (a reader, or a run
+ * killed half-way, sees the old file or the new one, never a part), and nothing is written
+ * outside the output folder.
+ */
+
+/** Expands folders (not recursively) into their files with one of `extensions`, sorted by name. */
+export function listInputFiles(paths: readonly string[], extensions: readonly string[]): { files: string[]; missing: string[] } {
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const path of paths) {
+    const stats = statSync(path, { throwIfNoEntry: false });
+    if (!stats) missing.push(path);
+    else if (stats.isDirectory()) {
+      const names = readdirSync(path).filter((name) => extensions.some((ext) => name.endsWith(ext)) && !name.startsWith('.'));
+      files.push(...names.sort().map((name) => join(path, name)));
+    } else files.push(path);
+  }
+  return { files, missing };
+}
+
+export function readText(file: string): string {
+  return readFileSync(file, 'utf8');
+}
+
+export function readTextIfExists(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** Where a paper's file lives in `outDir`; throws rather than return a path outside it. */
+export function paperFile(outDir: string, id: string): string {
+  const root = resolve(outDir);
+  const file = resolve(root, `${paperSlug(id)}.md`);
+  if (dirname(file) !== root || !file.startsWith(root + sep)) throw new Error(`refusing to write outside ${root}: ${file}`);
+  return file;
+}
+
+/** Writes `text` to `file` atomically: a temporary sibling, then a rename over the target. */
+export function writeFileAtomic(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temporary, text, { flag: 'wx' });
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}

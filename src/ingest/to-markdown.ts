@@ -1,0 +1,39 @@
+import matter from 'gray-matter';
+import type { Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { toString } from 'mdast-util-to-string';
+import { paperDocumentSchema, paperSchema, type PaperDocument } from '../schema/paper.ts';
+
+/** Front matter keys in the order the schema declares them, so every file reads alike and re-runs are byte-stable. */
+const KEY_ORDER = Object.keys(paperSchema.shape);
+
+/**
+ * Serializes a paper to Markdown: YAML front matter, then the abstract. The abstract is built as
+ * a Markdown tree of text nodes and serialized by mdast-util-to-markdown, which escapes whatever
+ * Markdown would read as syntax: `*`, `_`, a leading `#`, and `<think>` or `<script>` stay text.
+ */
+export function toMarkdownFile({ paper, abstract }: PaperDocument): string {
+  const ordered = Object.fromEntries(KEY_ORDER.filter((key) => paper[key as keyof typeof paper] !== undefined).map((key) => [key, paper[key as keyof typeof paper]]));
+  return matter.stringify(abstractToMarkdown(abstract), ordered);
+}
+
+/** Reads a file this module wrote; throws with the schema's message if it is not one. */
+export function fromMarkdownFile(text: string): PaperDocument {
+  // Options disable gray-matter's cache, which would otherwise keep every file in memory.
+  const { data, content } = matter(text, { language: 'yaml' });
+  return paperDocumentSchema.parse({ paper: data, abstract: markdownToAbstract(content) });
+}
+
+function abstractToMarkdown(abstract: string): string {
+  const tree: Root = {
+    type: 'root',
+    children: abstract.split('\n\n').map((paragraph) => ({ type: 'paragraph', children: [{ type: 'text', value: paragraph }] })),
+  };
+  return toMarkdown(tree);
+}
+
+/** The inverse of `abstractToMarkdown`: the text of each paragraph, escapes undone. */
+function markdownToAbstract(markdown: string): string {
+  return fromMarkdown(markdown).children.map((block) => toString(block)).join('\n\n');
+}

@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+/** Where tests find the project, the shared real data, and their own scratch space. */
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const sharedData = join(projectRoot, '..', 'shared', 'data');
+export const hfDailyData = join(sharedData, 'hf-daily-papers');
+export const testOutput = join(projectRoot, 'test-output');
+
+/** The sites the `site` project's global setup builds. */
+export const sites = {
+  /** A small collection ingested from real days, built at the domain root. */
+  fixture: { papers: join(testOutput, 'fixture-papers'), dist: join(testOutput, 'fixture-dist') },
+  /** The bundled sample in content/papers, as the README's build makes it. */
+  sample: { papers: join(projectRoot, 'content', 'papers'), dist: join(testOutput, 'sample-dist') },
+};
+
+/**
+ * The real days the fixture collection is made of: a day before Hugging Face recorded
+ * `submittedOnDailyAt` (2025-01-13), a day whose abstracts hold literal `<think>` tags
+ * (2025-04-02), and the week in which 2604.07429 was listed twice (04-10 and 04-16).
+ */
+export const fixtureDays = ['2025-01-13', '2025-04-02', '2026-04-10', '2026-04-13', '2026-04-14', '2026-04-15', '2026-04-16'];
