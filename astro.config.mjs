@@ -1,0 +1,12 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import { pagefind } from './src/integrations/pagefind.ts';
+
+// Where the site is served: SITE_URL is its origin, BASE_PATH its sub-path (e.g. /daily/ on a
+// GitHub Pages project site). Every link goes through src/lib/paths.ts, which reads the base.
+export default defineConfig({
+  site: process.env.SITE_URL || undefined,
+  base: process.env.BASE_PATH || '/',
+  trailingSlash: 'always',
+  integrations: [pagefind()],
+});

@@ -1,0 +1,27 @@
+import { paperSlug } from './slugs.ts';
+
+/**
+ * Every URL of the site is built here, under the configured base path, so the site works at a
+ * domain root and under a sub-path alike. Paths mirror huggingface.co/papers.
+ */
+const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+
+function withBase(path: string): string {
+  return BASE + path;
+}
+
+export const paths = {
+  home: () => withBase(''),
+  day: (day: string) => withBase(`papers/date/${day}/`),
+  paper: (id: string) => withBase(`papers/${paperSlug(id)}/`),
+  search: (query?: string) => withBase('search/') + (query ? `?q=${encodeURIComponent(query)}` : ''),
+  /** A file of `public/`. */
+  asset: (file: string) => withBase(file),
+  /** The Pagefind bundle the build writes. */
+  pagefind: () => withBase('pagefind/pagefind.js'),
+};
+
+/** Links off the site. */
+export const externalLinks = {
+  arxivAbstract: (id: string) => `https://arxiv.org/abs/${id}`,
+};

@@ -1,0 +1,5 @@
+/** What the site says about itself. Owner-configurable settings arrive with the site config. */
+export const site = {
+  title: 'Daily Papers',
+  description: 'Trending research papers, day by day, with search that runs in your browser.',
+};

@@ -1,0 +1,14 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { projectRoot } from './locations.ts';
+
+/** Builds the site from `papersDir` into `outDir` with the real Astro CLI, as `npm run build` does. */
+export function buildSite({ papersDir, outDir, basePath }: { papersDir: string; outDir: string; basePath?: string }): void {
+  const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+    cwd: projectRoot,
+    env: { ...process.env, PAPERS_DIR: papersDir, BASE_PATH: basePath ?? '', ASTRO_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`astro build failed (${result.status}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
+}

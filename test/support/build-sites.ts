@@ -1,0 +1,17 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ingest } from '../../src/ingest/run.ts';
+import { buildSite } from './build-site.ts';
+import { fixtureDays, hfDailyData, sites } from './locations.ts';
+
+/**
+ * Global setup of the `site` project: builds the fixture and sample sites once, one after the
+ * other (two Astro builds in one root at once would share its content cache).
+ */
+export default function buildSites(): void {
+  rmSync(sites.fixture.papers, { recursive: true, force: true });
+  const summary = ingest({ inputs: fixtureDays.map((day) => join(hfDailyData, `${day}.json`)), outDir: sites.fixture.papers });
+  if (summary.errors > 0) throw new Error(`fixture ingest failed: ${JSON.stringify(summary.diagnostics.slice(0, 5))}`);
+  buildSite({ papersDir: sites.fixture.papers, outDir: sites.fixture.dist });
+  buildSite({ papersDir: sites.sample.papers, outDir: sites.sample.dist });
+}
