@@ -22,7 +22,7 @@ export function pagefind(): AstroIntegration {
           if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
           const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
           if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-          logger.info(`indexed ${added.page_count} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+          logger.info(`read ${added.page_count} pages and indexed those marked data-pagefind-body in ${((performance.now() - started) / 1000).toFixed(1)} s`);
         } finally {
           await close();
         }
