@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest, type IngestSummary } from '../src/ingest/run.ts';
-import { readCollection } from './support/collection.ts';
+import { abstractText, readCollection } from './support/collection.ts';
 import { expectedListDay, readRawDays, type RawItem } from './support/hf-raw.ts';
-import { fixtureDays, hfDailyData } from './support/locations.ts';
+import { arxivListingData, fixtureDays, hfDailyData } from './support/locations.ts';
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -56,13 +56,15 @@ describe('ingest of every real Hugging Face day', () => {
     }
   });
 
-  it('keeps the title on one line, every author in order, the organization and every paragraph of the abstract', () => {
+  it('keeps the arXiv spelling of the title on one line, every author in order, the organization and every paragraph of the abstract', () => {
     for (const [id, items] of byId) {
       const { item } = items.at(-1)!;
       const { data, body } = collection.get(`${id}.md`)!;
-      expect(data.title).toBe(collapse(item.paper.title));
+      // The top-level title is arXiv's spelling (LaTeX kept); paper.title is a plain-text copy.
+      expect(data.title).toBe(collapse(item.title ?? item.paper.title));
       expect(data.authors).toEqual(item.paper.authors.map((author) => collapse(author.name)));
-      expect(data.organization?.fullname).toBe((item.organization ?? item.paper.organization)?.fullname);
+      const organization = (item.organization ?? item.paper.organization)?.fullname;
+      expect(data.organization?.fullname).toBe(organization && collapse(organization));
       const paragraphs = item.paper.summary.split(/\n[ \t]*\n|\n[ \t]+/).filter((p) => p.trim()).length;
       expect(body.trim().split('\n\n'), id).toHaveLength(paragraphs);
     }
@@ -73,6 +75,45 @@ describe('ingest of every real Hugging Face day', () => {
     expect(again).toMatchObject({ written: 0, unchanged: byId.size, errors: 0 });
     const after = readCollection(outDir);
     for (const [name, file] of collection) expect(after.get(name)?.text).toBe(file.text);
+  });
+});
+
+describe('ingest of all of ../shared/data', () => {
+  it('reproduces the distinct paper counts of the data README with no errors: 6,747 Hugging Face, 1,908 arXiv listing, 8,582 together', () => {
+    const outDirs = { hf: 'hf', arxiv: 'arxiv', both: 'both' };
+    const scratch = mkdtempSync(join(tmpdir(), 'daily-papers-all-'));
+    try {
+      const run = (inputs: string[], dir: string) => ingest({ inputs, outDir: join(scratch, dir) });
+      const hf = run([hfDailyData], outDirs.hf);
+      const arxiv = run([arxivListingData], outDirs.arxiv);
+      const both = run([hfDailyData, arxivListingData], outDirs.both);
+      for (const summary of [hf, arxiv, both]) expect(summary.diagnostics).toEqual([]);
+      expect([hf.written, arxiv.written, both.written]).toEqual([6747, 1908, 8582]);
+      expect(arxiv.read).toBe(3909); // every line, cross-listed repeats included
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the newest abstract of an arXiv paper fetched again with a correction', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'daily-papers-listing-'));
+    try {
+      ingest({ inputs: [arxivListingData], outDir: scratch });
+      const newest = new Map<string, string>();
+      for (const name of readdirSync(arxivListingData).sort()) {
+        for (const line of readFileSync(join(arxivListingData, name), 'utf8').split('\n').filter(Boolean)) {
+          const record = JSON.parse(line) as { id: string; summary: string };
+          newest.set(record.id, record.summary);
+        }
+      }
+      const collection = readCollection(scratch);
+      for (const [id, summary] of newest) {
+        const paragraphs = summary.split(/\n[ \t]*\n|\n[ \t]+/).map(collapse).filter(Boolean);
+        expect(abstractText(collection.get(`${id}.md`)!.body), id).toEqual(paragraphs);
+      }
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 });
 

@@ -46,6 +46,33 @@ export function paperFile(outDir: string, id: string): string {
   return file;
 }
 
+const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * Removes temporary files that a killed run left in `dir` (their process is gone), so they
+ * never pile up. Files of a run still going are left alone.
+ */
+export function removeStaleTemporaryFiles(dir: string): number {
+  let removed = 0;
+  for (const name of readdirSync(dir, { withFileTypes: true })) {
+    const pid = TEMPORARY.exec(name.name)?.[1];
+    if (name.isFile() && pid && !isRunning(Number(pid))) {
+      rmSync(join(dir, name.name), { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Writes `text` to `file` atomically: a temporary sibling, then a rename over the target. */
 export function writeFileAtomic(file: string, text: string): void {
   mkdirSync(dirname(file), { recursive: true });

@@ -1,4 +1,4 @@
-import { hfDailyItemSchema } from '../schema/hf-daily.ts';
+import { hfDailyItemSchema } from '../schema/hugging-face.ts';
 
 /**
  * Reduces a daily-papers item to arXiv metadata (CC0) and counts, so real records can ship with

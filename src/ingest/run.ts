@@ -1,18 +1,24 @@
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { PaperDocument } from '../schema/paper.ts';
 import { dayInFileName } from '../lib/dates.ts';
+import type { PaperDocument } from '../schema/paper.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import { listInputFiles, paperFile, readText, readTextIfExists, writeFileAtomic } from './files.ts';
+import { listInputFiles, paperFile, readText, readTextIfExists, removeStaleTemporaryFiles, writeFileAtomic } from './files.ts';
 import { mergeDocuments } from './merge.ts';
 import { normalize } from './normalize.ts';
-import { hfDaily } from './sources/hf-daily.ts';
-import { fromMarkdownFile, toMarkdownFile } from './to-markdown.ts';
+import { detectFormat, formats, inputExtensions } from './sources/index.ts';
+import { diagnosticAt, type SourceFormat, type SourceRecord } from './sources/source-record.ts';
+import { fromMarkdownFile, isGeneratedFile, toMarkdownFile } from './to-markdown.ts';
 
 export interface IngestOptions {
   /** Files and folders to read. */
   inputs: readonly string[];
   /** The collection folder the Markdown files go to. */
   outDir: string;
+  /** A format name from `formats`, to skip detection. */
+  format?: string;
+  /** Told how far each phase has come, for a progress bar. */
+  onProgress?: (phase: 'read' | 'write', done: number, total: number) => void;
 }
 
 export interface IngestSummary {
@@ -22,7 +28,7 @@ export interface IngestSummary {
   written: number;
   /** Paper files whose content was already up to date. */
   unchanged: number;
-  /** Records rejected. */
+  /** Records rejected, and papers whose file could not be updated. */
   skipped: number;
   /** Problems of severity error. */
   errors: number;
@@ -34,23 +40,32 @@ export interface IngestSummary {
  * already holds), and writes one Markdown file per paper. Problems are collected, never thrown:
  * a bad record or file is reported and the rest goes on.
  */
-export function ingest({ inputs, outDir }: IngestOptions): IngestSummary {
+export function ingest({ inputs, outDir, format, onProgress }: IngestOptions): IngestSummary {
   const diagnostics: Diagnostic[] = [];
   const papers = new Map<string, PaperDocument>();
   let read = 0;
   let skipped = 0;
 
-  const { files, missing } = listInputFiles(inputs, ['.json']);
+  const forced = format === undefined ? undefined : formats[format];
+  if (format !== undefined && !forced) throw new Error(`unknown format ${JSON.stringify(format)}; one of: ${Object.keys(formats).join(', ')}`);
+
+  const { files, missing } = listInputFiles(inputs, inputExtensions);
   for (const file of missing) diagnostics.push({ file, line: 0, column: 0, severity: 'error', field: '-', message: 'no such file or folder' });
 
-  for (const file of files) {
-    const parsed = hfDaily.read(readText(file), file);
+  files.forEach((file, index) => {
+    onProgress?.('read', index, files.length);
+    const text = readText(file);
+    const source = forced ?? detectFormat(text);
+    if (!source) {
+      diagnostics.push({ file, line: 1, column: 1, severity: 'error', field: '-', message: `cannot tell the format; pass --format (${Object.keys(formats).join(', ')})` });
+      return;
+    }
+    const parsed = source.read(text, file);
     diagnostics.push(...parsed.diagnostics);
     const fileDay = dayInFileName(basename(file));
     for (const record of parsed.records) {
       read++;
-      const draft = hfDaily.toDraft(record, { fileDay });
-      const result = Array.isArray(draft) ? { diagnostics: draft } : normalize(draft);
+      const result = toDocument(source, record, fileDay);
       diagnostics.push(...result.diagnostics);
       if (!result.document) {
         skipped++;
@@ -60,22 +75,26 @@ export function ingest({ inputs, outDir }: IngestOptions): IngestSummary {
       const earlier = papers.get(id);
       papers.set(id, earlier ? mergeDocuments(earlier, result.document) : result.document);
     }
-  }
+  });
+  onProgress?.('read', files.length, files.length);
 
+  if (existsSync(outDir)) removeStaleTemporaryFiles(outDir);
   let written = 0;
   let unchanged = 0;
-  for (const id of [...papers.keys()].sort()) {
+  const ids = [...papers.keys()].sort();
+  ids.forEach((id, index) => {
+    if (index % 100 === 0) onProgress?.('write', index, ids.length);
     const file = paperFile(outDir, id);
     const existingText = readTextIfExists(file);
     let document = papers.get(id)!;
     if (existingText !== undefined) {
-      try {
-        document = mergeDocuments(fromMarkdownFile(existingText), document);
-      } catch (error) {
-        diagnostics.push({ file, line: 1, column: 1, severity: 'error', field: '-', message: `existing file is not a valid paper, left as it is: ${firstLine(error)}` });
+      const earlier = readExisting(existingText);
+      if (typeof earlier === 'string') {
+        diagnostics.push({ file, line: 1, column: 1, severity: 'error', field: '-', message: `left as it is: the existing file ${earlier}` });
         skipped++;
-        continue;
+        return;
       }
+      document = mergeDocuments(earlier, document);
     }
     const text = toMarkdownFile(document);
     if (text === existingText) unchanged++;
@@ -83,12 +102,29 @@ export function ingest({ inputs, outDir }: IngestOptions): IngestSummary {
       writeFileAtomic(file, text);
       written++;
     }
-  }
+  });
+  onProgress?.('write', ids.length, ids.length);
 
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return { read, written, unchanged, skipped, errors, diagnostics };
 }
 
-function firstLine(error: unknown): string {
-  return String(error instanceof Error ? error.message : error).split('\n')[0];
+/** One record through its format's mapping and normalization; a crash on odd input is one more diagnostic. */
+function toDocument(source: SourceFormat, record: SourceRecord, fileDay: string | undefined): { document?: PaperDocument; diagnostics: Diagnostic[] } {
+  try {
+    const draft = source.toDraft(record, { fileDay });
+    return Array.isArray(draft) ? { diagnostics: draft } : normalize(draft);
+  } catch (error) {
+    return { diagnostics: [diagnosticAt(record, [], 'error', `could not read this record (${String(error)}); please report it`)] };
+  }
+}
+
+/** The paper in a file of the output folder, or why ingest must not touch it. */
+function readExisting(text: string): PaperDocument | string {
+  if (!isGeneratedFile(text)) return 'was not written by ingest';
+  try {
+    return fromMarkdownFile(text);
+  } catch (error) {
+    return `is not a valid paper: ${String(error instanceof Error ? error.message : error).split('\n')[0]}`;
+  }
 }

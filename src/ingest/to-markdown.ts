@@ -5,6 +5,12 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
 import { paperDocumentSchema, paperSchema, type PaperDocument } from '../schema/paper.ts';
 
+/**
+ * The first line of every file ingest writes. Ingest rewrites only files that carry it, so a file a
+ * person wrote in the collection folder is never overwritten.
+ */
+export const GENERATED_MARK = '# Written by daily-papers ingest: edits here are replaced on the next run. Notes go in content/notes/.';
+
 /** Front matter keys in the order the schema declares them, so every file reads alike and re-runs are byte-stable. */
 const KEY_ORDER = Object.keys(paperSchema.shape);
 
@@ -15,7 +21,12 @@ const KEY_ORDER = Object.keys(paperSchema.shape);
  */
 export function toMarkdownFile({ paper, abstract }: PaperDocument): string {
   const ordered = Object.fromEntries(KEY_ORDER.filter((key) => paper[key as keyof typeof paper] !== undefined).map((key) => [key, paper[key as keyof typeof paper]]));
-  return matter.stringify(abstractToMarkdown(abstract), ordered);
+  return matter.stringify(abstractToMarkdown(abstract), ordered).replace(/^---\n/, `---\n${GENERATED_MARK}\n`);
+}
+
+/** Whether `text` is a file ingest wrote (and so may rewrite). */
+export function isGeneratedFile(text: string): boolean {
+  return text.startsWith(`---\n${GENERATED_MARK}\n`);
 }
 
 /** Reads a file this module wrote; throws with the schema's message if it is not one. */

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
 
 /** Every paper file of a collection folder, parsed with gray-matter alone, keyed by file name. */
 export function readCollection(folder: string): Map<string, { data: Record<string, any>; body: string; text: string }> {
@@ -10,4 +12,9 @@ export function readCollection(folder: string): Map<string, { data: Record<strin
     const { data, content } = matter(text, {});
     return [name, { data, body: content, text }];
   }));
+}
+
+/** The text of each paragraph of a Markdown body, with Markdown's escapes undone. */
+export function abstractText(body: string): string[] {
+  return fromMarkdown(body).children.map((block) => toString(block));
 }

@@ -7,6 +7,7 @@ export interface RawItem {
   item: {
     paper: { id: string; title: string; summary: string; authors: { name: string }[]; upvotes?: number; submittedOnDailyAt?: string; organization?: { fullname: string } };
     publishedAt: string;
+    title?: string;
     numComments?: number;
     organization?: { fullname: string };
   };

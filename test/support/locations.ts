@@ -5,12 +5,13 @@ import { join } from 'node:path';
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const sharedData = join(projectRoot, '..', 'shared', 'data');
 export const hfDailyData = join(sharedData, 'hf-daily-papers');
+export const arxivListingData = join(sharedData, 'arxiv-daily-listing');
 export const testOutput = join(projectRoot, 'test-output');
 
 /** The sites the `site` project's global setup builds. */
 export const sites = {
   /** A small collection ingested from real days, built at the domain root. */
-  fixture: { papers: join(testOutput, 'fixture-papers'), dist: join(testOutput, 'fixture-dist') },
+  fixture: { papers: join(testOutput, 'fixture-papers'), notes: join(testOutput, 'fixture-notes'), dist: join(testOutput, 'fixture-dist') },
   /** The bundled sample in content/papers, as the README's build makes it. */
   sample: { papers: join(projectRoot, 'content', 'papers'), dist: join(testOutput, 'sample-dist') },
 };
@@ -21,3 +22,6 @@ export const sites = {
  * (2025-04-02), and the week in which 2604.07429 was listed twice (04-10 and 04-16).
  */
 export const fixtureDays = ['2025-01-13', '2025-04-02', '2026-04-10', '2026-04-13', '2026-04-14', '2026-04-15', '2026-04-16'];
+
+/** An owner's note the fixture build carries, on the GameWorld paper (listed twice). */
+export const fixtureNote = { slug: '2604.07429', text: '---\ntitle: Reading group verdict\n---\nWorth a *careful* read.\n' };

@@ -1,65 +1,41 @@
-import { utcDay } from '../../lib/dates.ts';
-import { hfDailyItemSchema } from '../../schema/hf-daily.ts';
-import { readJsonArray } from './json.ts';
-import { diagnosticAt, type Draft, type DraftField, type SourceFormat } from './source-record.ts';
-
-/** Where each record field lives in a daily-papers item. */
-const ORIGINS = {
-  id: ['paper', 'id'],
-  title: ['paper', 'title'],
-  authors: ['paper', 'authors'],
-  days: ['paper', 'submittedOnDailyAt'],
-  publishedAt: ['paper', 'publishedAt'],
-  upvotes: ['paper', 'upvotes'],
-  comments: ['numComments'],
-  organization: ['organization'],
-  aiSummary: ['paper', 'ai_summary'],
-  keywords: ['paper', 'ai_keywords'],
-  githubRepo: ['paper', 'githubRepo'],
-  githubStars: ['paper', 'githubStars'],
-  projectPage: ['paper', 'projectPage'],
-  abstract: ['paper', 'summary'],
-} as const satisfies Partial<Record<DraftField, readonly PropertyKey[]>>;
+import { hfDailyItemSchema } from '../../schema/hugging-face.ts';
+import { hfPaperDraft } from './hf-paper.ts';
+import { readJson } from './json.ts';
+import { parseAt, type SourceFormat } from './source-record.ts';
 
 /**
- * The Hugging Face daily-papers API: one JSON array of items per day.
+ * The Hugging Face daily-papers API: one JSON array of items per day, each a paper plus the
+ * list's own fields.
  *
- * The day a paper belongs to is the day it was on the list: the UTC date of
- * `paper.submittedOnDailyAt`, else the day in the file name. The top-level `publishedAt` is
- * US-Eastern time mislabelled as UTC, and `paper.publishedAt` is the arXiv date: neither is used.
- * The paper's own `title` wins over the top-level one, which is sometimes an author's LaTeX form.
+ * Title: the item's top-level `title` wins over `paper.title` when both exist. The top-level one
+ * is the title as arXiv spells it, LaTeX included (`$\text{Transformer}^2$: Self-adaptive
+ * LLMs`); `paper.title` is a lossy plain-text copy (`Transformer^2: ...`). Keeping arXiv's
+ * spelling makes records from Hugging Face and from arXiv agree, and the site renders the LaTeX.
  */
 export const hfDaily: SourceFormat = {
   name: 'hf-daily',
-  read: readJsonArray,
+  read: readJson,
   toDraft(record, { fileDay }) {
-    const parsed = hfDailyItemSchema.safeParse(record.value);
-    if (!parsed.success) {
-      return parsed.error.issues.map((issue) => diagnosticAt(record, issue.path, 'error', issue.message));
-    }
-    const { paper, numComments } = parsed.data;
-    const day = paper.submittedOnDailyAt ? utcDay(paper.submittedOnDailyAt) : fileDay;
-    if (!day) {
-      return [diagnosticAt(record, ORIGINS.days, 'error', 'no list day: the item has no paper.submittedOnDailyAt and the file name holds no YYYY-MM-DD date')];
-    }
-    const organization = parsed.data.organization ?? paper.organization;
-    const fields: Draft['fields'] = {
-      id: paper.id,
-      title: paper.title,
-      authors: paper.authors.map((author) => author.name),
-      days: [day],
-      publishedAt: paper.publishedAt,
-      upvotes: paper.upvotes,
-      comments: numComments,
+    const item = parseAt(record, hfDailyItemSchema, record.value);
+    if (Array.isArray(item)) return item;
+    const draft = hfPaperDraft(record, item.paper, ['paper'], fileDay);
+    const organization = item.organization ?? item.paper.organization;
+    Object.assign(draft.fields, {
+      title: item.title ?? item.paper.title,
+      comments: item.numComments ?? item.paper.numComments,
       organization: organization && { name: organization.name, fullname: organization.fullname },
-      aiSummary: paper.ai_summary,
-      keywords: paper.ai_keywords,
-      githubRepo: paper.githubRepo,
-      githubStars: paper.githubStars,
-      projectPage: paper.projectPage,
-      sources: ['hf-daily'],
-      abstract: paper.summary,
-    };
-    return { record, fields, origins: ORIGINS };
+      submittedBy: item.submittedBy && { name: item.submittedBy.name, fullname: item.submittedBy.fullname },
+      thumbnail: item.thumbnail,
+      media: item.mediaUrls ?? item.paper.mediaUrls,
+    });
+    Object.assign(draft.origins, {
+      title: item.title ? ['title'] : ['paper', 'title'],
+      comments: ['numComments'],
+      organization: item.organization ? ['organization'] : ['paper', 'organization'],
+      submittedBy: ['submittedBy'],
+      thumbnail: ['thumbnail'],
+      media: item.mediaUrls ? ['mediaUrls'] : ['paper', 'mediaUrls'],
+    });
+    return { ...draft, source: 'hf-daily' };
   },
 };

@@ -2,30 +2,49 @@ import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type 
 import { lineLocator, type Diagnostic } from '../diagnostics.ts';
 import type { SourceRecord } from './source-record.ts';
 
+type Locate = (offset: number) => { line: number; column: number };
+type Read = { records: SourceRecord[]; diagnostics: Diagnostic[] };
+
 /**
- * Reads a JSON array of records with the position of every node, so a diagnostic can name the
- * line and column of the offending field rather than just the file.
+ * Reads a JSON document with the position of every node, so a diagnostic can name the line and
+ * column of the offending field. An array is a list of records; an object is one record.
  */
-export function readJsonArray(text: string, file: string): { records: SourceRecord[]; diagnostics: Diagnostic[] } {
-  const toLineColumn = lineLocator(text);
+export function readJson(text: string, file: string): Read {
+  const parsed = parseWithPositions(text, file, lineLocator(text));
+  if ('diagnostics' in parsed) return { records: [], diagnostics: parsed.diagnostics };
+  const { root, locate } = parsed;
+  if (root.type === 'object') return { records: [toRecord(root, file, locate)], diagnostics: [] };
+  if (root.type === 'array') return { records: (root.children ?? []).map((node) => toRecord(node, file, locate)), diagnostics: [] };
+  return { records: [], diagnostics: [{ file, ...locate(root.offset), severity: 'error', field: '-', message: `expected a JSON array or object, found ${root.type}` }] };
+}
+
+/** Reads JSON Lines: one object per line; blank lines are skipped, a bad line is reported and the rest read. */
+export function readJsonLines(text: string, file: string): Read {
+  const records: SourceRecord[] = [];
+  const diagnostics: Diagnostic[] = [];
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    const locate: Locate = (offset) => ({ line: index + 1, column: offset + 1 });
+    const parsed = parseWithPositions(line, file, locate);
+    if ('diagnostics' in parsed) diagnostics.push(...parsed.diagnostics);
+    else if (parsed.root.type !== 'object') diagnostics.push({ file, line: index + 1, column: 1, severity: 'error', field: '-', message: `expected a JSON object on each line, found ${parsed.root.type}` });
+    else records.push(toRecord(parsed.root, file, locate));
+  });
+  return { records, diagnostics };
+}
+
+function parseWithPositions(text: string, file: string, locate: Locate): { root: Node; locate: Locate } | { diagnostics: Diagnostic[] } {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-  if (errors.length > 0 || !root) {
-    const diagnostics = errors.map((e): Diagnostic => ({
-      file, ...toLineColumn(e.offset), severity: 'error', field: '-', message: `invalid JSON: ${printParseErrorCode(e.error)}`,
-    }));
-    if (diagnostics.length === 0) diagnostics.push({ file, line: 0, column: 0, severity: 'error', field: '-', message: 'empty file' });
-    return { records: [], diagnostics };
-  }
-  if (root.type !== 'array') {
-    return { records: [], diagnostics: [{ file, ...toLineColumn(root.offset), severity: 'error', field: '-', message: `expected a JSON array of papers, found ${root.type}` }] };
-  }
-  const records = (root.children ?? []).map((node): SourceRecord => ({
-    file,
-    value: getNodeValue(node),
-    locate: (path) => toLineColumn(deepestNode(node, path).offset),
-  }));
-  return { records, diagnostics: [] };
+  if (errors.length === 0 && root) return { root, locate };
+  // Only the first error: the ones after it are echoes of the same break.
+  const first = errors[0];
+  const message = first ? `invalid JSON: ${printParseErrorCode(first.error)}` : 'empty file';
+  return { diagnostics: [{ file, ...locate(first?.offset ?? 0), severity: 'error', field: '-', message }] };
+}
+
+function toRecord(node: Node, file: string, locate: Locate): SourceRecord {
+  return { file, value: getNodeValue(node), locate: (path) => locate(deepestNode(node, path).offset) };
 }
 
 /** The node at `path`, or its nearest existing ancestor when the field is missing. */

@@ -1,0 +1,49 @@
+import { z } from 'astro/zod';
+
+/**
+ * The Hugging Face papers API, as far as we read it. Unknown keys pass, because the API adds
+ * fields over time (see `shared/data/README.md`) and a new field must not reject a day.
+ * Deliberately not read: avatars and user profiles (`submittedOnDailyBy`, author `user`),
+ * internal ids (`_id`, `discussionId`), `ai_summary_model`, `githubRepoAddedBy`,
+ * `isAuthorParticipating`, and `submitterOrganization` (four days of 2025 only).
+ */
+
+const hfAccount = z.looseObject({
+  name: z.string().min(1),
+  fullname: z.string().min(1),
+});
+
+/** A paper: `/api/papers/{id}`, and the `paper` of each daily item. */
+export const hfPaperSchema = z.looseObject({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  summary: z.string().min(1),
+  authors: z.array(z.looseObject({ name: z.string() })).min(1),
+  publishedAt: z.iso.datetime({ offset: true }).optional(),
+  /** When the paper was put on the daily list; absent before 2025-03-17. */
+  submittedOnDailyAt: z.iso.datetime({ offset: true }).optional(),
+  upvotes: z.int().nonnegative().optional(),
+  numComments: z.int().nonnegative().optional(),
+  githubRepo: z.string().optional(),
+  githubStars: z.int().nonnegative().optional(),
+  projectPage: z.string().optional(),
+  ai_summary: z.string().optional(),
+  ai_keywords: z.array(z.string()).optional(),
+  organization: hfAccount.optional(),
+  mediaUrls: z.array(z.string()).optional(),
+});
+
+/** One item of `/api/daily_papers?date=...`: the paper plus the daily list's own fields. */
+export const hfDailyItemSchema = z.looseObject({
+  paper: hfPaperSchema,
+  /** The title as arXiv spells it, LaTeX included; `paper.title` is a plain-text variant. */
+  title: z.string().min(1).optional(),
+  numComments: z.int().nonnegative().optional(),
+  organization: hfAccount.optional(),
+  submittedBy: hfAccount.optional(),
+  thumbnail: z.string().optional(),
+  mediaUrls: z.array(z.string()).optional(),
+});
+
+export type HfPaper = z.infer<typeof hfPaperSchema>;
+export type HfDailyItem = z.infer<typeof hfDailyItemSchema>;
