@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCollection } from '../support/collection.ts';
-import { sites } from '../support/locations.ts';
+import { fixtureNote, sites } from '../support/locations.ts';
 
 const { papers: papersDir, dist } = sites.fixture;
 
@@ -90,6 +90,14 @@ describe('a build of a small real collection', () => {
       expect(html).toContain('&lt;think&gt;');
       expect(load(html)('think')).toHaveLength(0);
     }
+  });
+
+  it("shows an owner's note on its paper's page only, rendered from its own file", () => {
+    const $ = page(`papers/${fixtureNote.slug}`);
+    expect($('.owner-note h2').text()).toBe('Reading group verdict');
+    expect($('.owner-note em').text()).toBe('careful');
+    const others = papers.filter((paper) => paper.id !== fixtureNote.slug);
+    for (const paper of others) expect(page(`papers/${paper.id}`)('.owner-note')).toHaveLength(0);
   });
 
   it('builds a Pagefind index of the paper pages only', () => {

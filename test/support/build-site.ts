@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { projectRoot } from './locations.ts';
 
 /** Builds the site from `papersDir` into `outDir` with the real Astro CLI, as `npm run build` does. */
-export function buildSite({ papersDir, outDir, basePath }: { papersDir: string; outDir: string; basePath?: string }): void {
+export function buildSite({ papersDir, notesDir, outDir, basePath }: { papersDir: string; notesDir?: string; outDir: string; basePath?: string }): void {
   const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
     cwd: projectRoot,
-    env: { ...process.env, PAPERS_DIR: papersDir, BASE_PATH: basePath ?? '', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, PAPERS_DIR: papersDir, NOTES_DIR: notesDir ?? '', BASE_PATH: basePath ?? '', ASTRO_TELEMETRY_DISABLED: '1' },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

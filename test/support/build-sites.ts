@@ -1,8 +1,8 @@
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingest } from '../../src/ingest/run.ts';
 import { buildSite } from './build-site.ts';
-import { fixtureDays, hfDailyData, sites } from './locations.ts';
+import { fixtureDays, fixtureNote, hfDailyData, sites } from './locations.ts';
 
 /**
  * Global setup of the `site` project: builds the fixture and sample sites once, one after the
@@ -12,6 +12,9 @@ export default function buildSites(): void {
   rmSync(sites.fixture.papers, { recursive: true, force: true });
   const summary = ingest({ inputs: fixtureDays.map((day) => join(hfDailyData, `${day}.json`)), outDir: sites.fixture.papers });
   if (summary.errors > 0) throw new Error(`fixture ingest failed: ${JSON.stringify(summary.diagnostics.slice(0, 5))}`);
-  buildSite({ papersDir: sites.fixture.papers, outDir: sites.fixture.dist });
+  rmSync(sites.fixture.notes, { recursive: true, force: true });
+  mkdirSync(sites.fixture.notes, { recursive: true });
+  writeFileSync(join(sites.fixture.notes, `${fixtureNote.slug}.md`), fixtureNote.text);
+  buildSite({ papersDir: sites.fixture.papers, notesDir: sites.fixture.notes, outDir: sites.fixture.dist });
   buildSite({ papersDir: sites.sample.papers, outDir: sites.sample.dist });
 }
