@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest, type IngestSummary } from '../src/ingest/run.ts';
-import { abstractText, readCollection } from './support/collection.ts';
+import { abstractText, readCollection, withStoredMaths } from './support/collection.ts';
 import { expectedListDay, readRawDays, type RawItem } from './support/hf-raw.ts';
 import { arxivListingData, fixtureDays, hfDailyData } from './support/locations.ts';
 
@@ -108,7 +108,7 @@ describe('ingest of all of ../shared/data', () => {
       }
       const collection = readCollection(scratch);
       for (const [id, summary] of newest) {
-        const paragraphs = summary.split(/\n[ \t]*\n|\n[ \t]+/).map(collapse).filter(Boolean);
+        const paragraphs = summary.split(/\n[ \t]*\n|\n[ \t]+/).map(collapse).filter(Boolean).map(withStoredMaths);
         expect(abstractText(collection.get(`${id}.md`)!.body), id).toEqual(paragraphs);
       }
     } finally {

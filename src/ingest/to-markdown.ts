@@ -1,9 +1,12 @@
 import matter from 'gray-matter';
-import type { Root } from 'mdast';
+import type { PhrasingContent, Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { mathFromMarkdown, mathToMarkdown } from 'mdast-util-math';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
+import { math } from 'micromark-extension-math';
 import { paperDocumentSchema, paperSchema, type PaperDocument } from '../schema/paper.ts';
+import { splitMath } from './math.ts';
 
 /**
  * The first line of every file ingest writes. Ingest rewrites only files that carry it, so a file a
@@ -16,8 +19,9 @@ const KEY_ORDER = Object.keys(paperSchema.shape);
 
 /**
  * Serializes a paper to Markdown: YAML front matter, then the abstract. The abstract is built as
- * a Markdown tree of text nodes and serialized by mdast-util-to-markdown, which escapes whatever
- * Markdown would read as syntax: `*`, `_`, a leading `#`, and `<think>` or `<script>` stay text.
+ * a Markdown tree of text nodes and, where src/ingest/math.ts finds TeX, inline maths nodes, and
+ * serialized by mdast-util-to-markdown, which escapes whatever Markdown would read as syntax: `*`,
+ * `_`, a leading `#`, `<think>` or `<script>`, and a `$` that is not maths, stay text.
  */
 export function toMarkdownFile({ paper, abstract }: PaperDocument): string {
   const ordered = Object.fromEntries(KEY_ORDER.filter((key) => paper[key as keyof typeof paper] !== undefined).map((key) => [key, paper[key as keyof typeof paper]]));
@@ -39,12 +43,25 @@ export function fromMarkdownFile(text: string): PaperDocument {
 function abstractToMarkdown(abstract: string): string {
   const tree: Root = {
     type: 'root',
-    children: abstract.split('\n\n').map((paragraph) => ({ type: 'paragraph', children: [{ type: 'text', value: paragraph }] })),
+    children: abstract.split('\n\n').map((paragraph) => ({ type: 'paragraph', children: splitMath(paragraph).map(toInline) })),
   };
-  return toMarkdown(tree);
+  return toMarkdown(tree, { extensions: [mathToMarkdown()] });
 }
 
-/** The inverse of `abstractToMarkdown`: the text of each paragraph, escapes undone. */
+function toInline(segment: ReturnType<typeof splitMath>[number]): PhrasingContent {
+  return segment.type === 'math' ? { type: 'inlineMath', value: segment.value } : { type: 'text', value: segment.value };
+}
+
+/**
+ * The inverse of `abstractToMarkdown`: the text of each paragraph, escapes undone, maths back
+ * between dollars (so `\(x\)` comes back as `$x$`, which reads as the same maths).
+ */
 function markdownToAbstract(markdown: string): string {
-  return fromMarkdown(markdown).children.map((block) => toString(block)).join('\n\n');
+  const tree = fromMarkdown(markdown, { extensions: [math()], mdastExtensions: [mathFromMarkdown()] });
+  return tree.children.map(blockText).join('\n\n');
+}
+
+function blockText(block: RootContent): string {
+  if (block.type !== 'paragraph') return toString(block);
+  return block.children.map((inline) => (inline.type === 'inlineMath' ? `$${inline.value}$` : toString(inline))).join('');
 }

@@ -2,7 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { mathFromMarkdown } from 'mdast-util-math';
 import { toString } from 'mdast-util-to-string';
+import { math } from 'micromark-extension-math';
+import { splitMath } from '../../src/ingest/math.ts';
 
 /** Every paper file of a collection folder, parsed with gray-matter alone, keyed by file name. */
 export function readCollection(folder: string): Map<string, { data: Record<string, any>; body: string; text: string }> {
@@ -14,7 +17,15 @@ export function readCollection(folder: string): Map<string, { data: Record<strin
   }));
 }
 
-/** The text of each paragraph of a Markdown body, with Markdown's escapes undone. */
+/** The text of each paragraph of a Markdown body, with Markdown's escapes undone and inline maths between dollars. */
 export function abstractText(body: string): string[] {
-  return fromMarkdown(body).children.map((block) => toString(block));
+  const tree = fromMarkdown(body, { extensions: [math()], mdastExtensions: [mathFromMarkdown()] });
+  return tree.children.map((block) =>
+    'children' in block ? block.children.map((inline) => (inline.type === 'inlineMath' ? `$${inline.value}$` : toString(inline))).join('') : toString(block),
+  );
+}
+
+/** A paragraph as ingest stores it: each formula the detector finds between single dollars, whatever its delimiters were. */
+export function withStoredMaths(paragraph: string): string {
+  return splitMath(paragraph).map((segment) => (segment.type === 'math' ? `$${segment.value}$` : segment.value)).join('');
 }
