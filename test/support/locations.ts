@@ -14,14 +14,26 @@ export const sites = {
   fixture: { papers: join(testOutput, 'fixture-papers'), notes: join(testOutput, 'fixture-notes'), dist: join(testOutput, 'fixture-dist') },
   /** The bundled sample in content/papers, as the README's build makes it. */
   sample: { papers: join(projectRoot, 'content', 'papers'), dist: join(testOutput, 'sample-dist') },
+  /** The fixture papers with maths, built under a sub-path as a GitHub Pages project site is. */
+  subPath: { papers: join(testOutput, 'sub-path-papers'), dist: join(testOutput, 'sub-path-dist'), base: '/daily/' },
 };
 
 /**
  * The real days the fixture collection is made of: a day before Hugging Face recorded
  * `submittedOnDailyAt` (2025-01-13), a day whose abstracts hold literal `<think>` tags
- * (2025-04-02), and the week in which 2604.07429 was listed twice (04-10 and 04-16).
+ * (2025-04-02), the week in which 2604.07429 was listed twice (04-10 and 04-16), and the days of
+ * `mathPapers` (2025-01-14, 2025-02-18, 2026-06-15).
  */
-export const fixtureDays = ['2025-01-13', '2025-04-02', '2026-04-10', '2026-04-13', '2026-04-14', '2026-04-15', '2026-04-16'];
+export const fixtureDays = ['2025-01-13', '2025-01-14', '2025-02-18', '2025-04-02', '2026-04-10', '2026-04-13', '2026-04-14', '2026-04-15', '2026-04-16', '2026-06-15'];
+
+/** Fixture papers for maths: a LaTeX title, the one Hugging Face abstract with maths (written `\(...\)`), and prices. */
+export const mathPapers = {
+  /** `$\text{Transformer}^2$: Self-adaptive LLMs` */
+  title: '2501.06252',
+  abstract: '2606.02641',
+  /** "Can Frontier LLMs Earn $1 Million ...", and "$32,000" in its abstract */
+  prices: '2502.12115',
+};
 
 /** An owner's note the fixture build carries, on the GameWorld paper (listed twice). */
 export const fixtureNote = { slug: '2604.07429', text: '---\ntitle: Reading group verdict\n---\nWorth a *careful* read.\n' };
