@@ -2,6 +2,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Organization } from '../schema/paper.ts';
 import { isoWeekOf, monthOf } from './dates.ts';
 import { groupBy, neighbours } from './papers.ts';
+import { relatedPapers } from './related.ts';
 import { slugify } from './slugs.ts';
 
 export type PaperEntry = CollectionEntry<'papers'>;
@@ -42,6 +43,10 @@ export interface SiteIndex {
   topicSlugs: Set<string>;
   /** Owners' notes by paper slug. */
   notes: Map<string, NoteEntry>;
+  /** Papers by id. */
+  byId: Map<string, PaperEntry>;
+  /** For each paper id, the ids of its most related papers, best first. */
+  related: Map<string, string[]>;
 }
 
 let index: Promise<SiteIndex> | undefined;
@@ -76,6 +81,8 @@ async function buildIndex(): Promise<SiteIndex> {
     topics,
     topicSlugs: new Set(topics.map((topic) => topic.slug)),
     notes: new Map((await getCollection('notes')).map((note) => [note.id, note])),
+    byId: new Map(papers.map((entry) => [entry.data.id, entry])),
+    related: relatedPapers(papers.map((entry) => entry.data)),
   };
 }
 

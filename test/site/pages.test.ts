@@ -165,6 +165,20 @@ describe('a build of a small real collection', () => {
     }
   });
 
+  it('links each paper page to related papers that exist, never to itself', () => {
+    const ids = new Set(papers.map((paper) => paper.id));
+    let linked = 0;
+    for (const paper of papers) {
+      const $ = page(`papers/${paper.id}`);
+      const hrefs = $('.related a').map((_, a) => $(a).attr('href')).get();
+      expect(hrefs.length).toBeLessThanOrEqual(5);
+      expect(hrefs).not.toContain(`/papers/${paper.id}/`);
+      for (const href of hrefs) expect(ids.has(href.split('/')[2])).toBe(true);
+      linked += hrefs.length > 0 ? 1 : 0;
+    }
+    expect(linked).toBeGreaterThan(papers.length / 2);
+  });
+
   it("shows an owner's note on its paper's page only, rendered from its own file", () => {
     const $ = page(`papers/${fixtureNote.slug}`);
     expect($('.owner-note h2').text()).toBe('Reading group verdict');
