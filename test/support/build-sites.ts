@@ -24,7 +24,11 @@ export default function buildSites(): void {
 
   for (const build of gateBuilds) {
     const basePath = build.base === '/' ? undefined : build.base;
-    if (build.dist !== sites.fixture.dist) buildSite({ ...fixture, basePath, outDir: build.dist });
+    if (build.dist !== sites.fixture.dist) {
+      rmSync(build.dist, { recursive: true, force: true });
+      buildSite({ ...fixture, basePath, outDir: build.dist });
+    }
+    rmSync(build.again, { recursive: true, force: true });
     rmSync(astroCache, { recursive: true, force: true });
     buildSite({ ...fixture, basePath, outDir: build.again });
   }
