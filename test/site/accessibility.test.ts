@@ -1,5 +1,6 @@
 import type { AxeResults, Result } from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { readCollection } from '../support/collection.ts';
@@ -9,7 +10,13 @@ import { serveStatic } from '../support/static-server.ts';
 
 /** The WCAG 2.1 A and AA rules of axe-core; best practices and AAA are not part of the gate. */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const AXE_SCRIPT = `${projectRoot}node_modules/axe-core/axe.min.js`;
+const AXE_SCRIPT = readFileSync(`${projectRoot}node_modules/axe-core/axe.min.js`);
+/**
+ * Where pages load axe-core from: a URL the browser context answers itself, never the site's
+ * server. Injected by URL rather than inline, Chromium caches the compiled script from one page to
+ * the next, which takes about half off the injection time.
+ */
+const AXE_PATH = '/__axe-core/axe.min.js';
 const SEARCH_WAIT = { timeout: 15_000 };
 const schemes = ['light', 'dark'] as const;
 
@@ -41,7 +48,7 @@ function searchWord(): string {
 
 /** Every violation of the page that is open, in each color scheme, labelled with both. */
 async function violationsInBothSchemes(page: Page, label: string): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_SCRIPT });
+  await page.addScriptTag({ url: new URL(AXE_PATH, page.url()).href });
   const found: string[] = [];
   for (const colorScheme of schemes) {
     await page.emulateMedia({ colorScheme });
@@ -61,12 +68,18 @@ afterAll(async () => {
 
 describe.each(gateBuilds)('WCAG 2.1 AA in Chromium, the fixture build $name', ({ base, dist }) => {
   // The page kinds are read from the build the global setup made, before the tests are collected.
-  const kinds = [...pageKinds(dist)].map(([pattern, pages]) => ({ pattern, pages: representatives(pages) }));
+  // Under the sub-path the markup is the same but for its URLs, so the first page of each kind is
+  // enough to see that styles, scripts and the search index load there: that saves CI time.
+  const kinds = [...pageKinds(dist)].map(([pattern, pages]) => ({ pattern, pages: base === '/' ? representatives(pages) : [pages[0]] }));
   let server: Awaited<ReturnType<typeof serveStatic>>;
+  let context: BrowserContext;
   beforeAll(async () => {
     server = await serveStatic(dist, base);
+    context = await browser.newContext();
+    await context.route(`**${AXE_PATH}`, (route) => route.fulfill({ body: AXE_SCRIPT, contentType: 'text/javascript', headers: { 'cache-control': 'max-age=3600' } }));
   });
   afterAll(async () => {
+    await context?.close();
     await server?.close();
   });
 
@@ -74,8 +87,8 @@ describe.each(gateBuilds)('WCAG 2.1 AA in Chromium, the fixture build $name', ({
     expect(kinds.map((kind) => kind.pattern)).toEqual(expect.arrayContaining(['/', '/papers/', '/papers/*/', '/papers/date/*/', '/search/']));
   });
 
-  it.each(kinds)('has no violations on the first and the largest page of $pattern, in light and dark', async ({ pages }) => {
-    const page = await browser.newPage();
+  it.each(kinds)('has no violations on $pattern (its first and its largest page at the root), in light and dark', async ({ pages }) => {
+    const page = await context.newPage();
     try {
       const found: string[] = [];
       for (const { url } of pages) {
@@ -89,7 +102,7 @@ describe.each(gateBuilds)('WCAG 2.1 AA in Chromium, the fixture build $name', ({
   });
 
   it('has no violations on the search page with results shown, in light and dark', async () => {
-    const page = await browser.newPage();
+    const page = await context.newPage();
     try {
       await page.goto(server.url('search/'));
       const word = searchWord();
