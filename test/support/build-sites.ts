@@ -2,11 +2,14 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingest } from '../../src/ingest/run.ts';
 import { buildSite } from './build-site.ts';
-import { fixtureDays, fixtureNote, hfDailyData, sites } from './locations.ts';
+import { astroCache, fixtureDays, fixtureNote, gateBuilds, hfDailyData, sites } from './locations.ts';
 
 /**
  * Global setup of the `site` project: builds the fixture and sample sites once, one after the
- * other (two Astro builds in one root at once would share its content cache).
+ * other (two Astro builds in one root at once would share its content cache). Then the builds the
+ * quality gates need: the fixture under the sub-path /daily/, and each fixture build a second time
+ * into another folder from an emptied Astro cache, as a fresh CI checkout builds, so that
+ * test/site/reproducible.test.ts can compare the two byte for byte.
  */
 export default function buildSites(): void {
   rmSync(sites.fixture.papers, { recursive: true, force: true });
@@ -15,6 +18,18 @@ export default function buildSites(): void {
   rmSync(sites.fixture.notes, { recursive: true, force: true });
   mkdirSync(sites.fixture.notes, { recursive: true });
   writeFileSync(join(sites.fixture.notes, `${fixtureNote.slug}.md`), fixtureNote.text);
-  buildSite({ papersDir: sites.fixture.papers, notesDir: sites.fixture.notes, outDir: sites.fixture.dist });
+  const fixture = { papersDir: sites.fixture.papers, notesDir: sites.fixture.notes };
+  buildSite({ ...fixture, outDir: sites.fixture.dist });
   buildSite({ papersDir: sites.sample.papers, outDir: sites.sample.dist });
+
+  for (const build of gateBuilds) {
+    const basePath = build.base === '/' ? undefined : build.base;
+    if (build.dist !== sites.fixture.dist) {
+      rmSync(build.dist, { recursive: true, force: true });
+      buildSite({ ...fixture, basePath, outDir: build.dist });
+    }
+    rmSync(build.again, { recursive: true, force: true });
+    rmSync(astroCache, { recursive: true, force: true });
+    buildSite({ ...fixture, basePath, outDir: build.again });
+  }
 }
