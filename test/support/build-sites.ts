@@ -11,9 +11,18 @@ import { astroCache, fixtureDays, fixtureNote, gateBuilds, hfDailyData, sites } 
  * into another folder from an emptied Astro cache, as a fresh CI checkout builds, so that
  * test/site/reproducible.test.ts can compare the two byte for byte.
  */
+/**
+ * The records the fixture is built from: a few real days, or the files and folders listed in
+ * DAILY_PAPERS_FIXTURE (separated by `:`) to run every check and gate over more, e.g.
+ * `DAILY_PAPERS_FIXTURE=../shared/data/hf-daily-papers:../shared/data/arxiv-daily-listing`.
+ */
+function fixtureInputs(): string[] {
+  return process.env.DAILY_PAPERS_FIXTURE?.split(':') ?? fixtureDays.map((day) => join(hfDailyData, `${day}.json`));
+}
+
 export default function buildSites(): void {
   rmSync(sites.fixture.papers, { recursive: true, force: true });
-  const summary = ingest({ inputs: fixtureDays.map((day) => join(hfDailyData, `${day}.json`)), outDir: sites.fixture.papers });
+  const summary = ingest({ inputs: fixtureInputs(), outDir: sites.fixture.papers });
   if (summary.errors > 0) throw new Error(`fixture ingest failed: ${JSON.stringify(summary.diagnostics.slice(0, 5))}`);
   rmSync(sites.fixture.notes, { recursive: true, force: true });
   mkdirSync(sites.fixture.notes, { recursive: true });
