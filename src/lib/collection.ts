@@ -1,18 +1,96 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { neighbours, papersByDay } from './papers.ts';
+import type { Organization } from '../schema/paper.ts';
+import { isoWeekOf, monthOf } from './dates.ts';
+import { groupBy, neighbours } from './papers.ts';
+import { relatedPapers } from './related.ts';
+import { slugify } from './slugs.ts';
 
 export type PaperEntry = CollectionEntry<'papers'>;
+export type NoteEntry = CollectionEntry<'notes'>;
 
-export interface DayListing {
-  day: string;
+/** A listing of papers under one key (a day, a week, an organization...), with its neighbours in order. */
+export interface Listing {
+  key: string;
   papers: PaperEntry[];
   previous?: string;
   next?: string;
 }
 
-/** Every day that has papers, ascending, each with its papers and the days either side. */
-export async function getDayListings(): Promise<DayListing[]> {
-  const byDay = papersByDay(await getCollection('papers'));
-  const days = [...byDay.keys()];
-  return days.map((day, index) => ({ day, papers: byDay.get(day)!, ...neighbours(days, index) }));
+export interface Topic {
+  slug: string;
+  /** The keyword as most papers spell it. */
+  label: string;
+  papers: PaperEntry[];
+}
+
+export interface OrganizationListing {
+  slug: string;
+  organization: Organization;
+  papers: PaperEntry[];
+}
+
+/** Topics are made only for keywords that several papers share. */
+export const MIN_TOPIC_PAPERS = 3;
+
+export interface SiteIndex {
+  papers: PaperEntry[];
+  days: Listing[];
+  weeks: Listing[];
+  months: Listing[];
+  organizations: OrganizationListing[];
+  topics: Topic[];
+  /** Slug of every topic page, for cards to link only keywords that have one. */
+  topicSlugs: Set<string>;
+  /** Owners' notes by paper slug. */
+  notes: Map<string, NoteEntry>;
+  /** Papers by id. */
+  byId: Map<string, PaperEntry>;
+  /** For each paper id, the ids of its most related papers, best first. */
+  related: Map<string, string[]>;
+}
+
+let index: Promise<SiteIndex> | undefined;
+
+/**
+ * Every grouping the pages need, computed once per build in passes linear in the number of
+ * papers, and shared by every page (the build renders all pages in one process).
+ */
+export function getSiteIndex(): Promise<SiteIndex> {
+  index ??= buildIndex();
+  return index;
+}
+
+async function buildIndex(): Promise<SiteIndex> {
+  const papers = await getCollection('papers');
+  const listings = (groups: Map<string, PaperEntry[]>): Listing[] => {
+    const keys = [...groups.keys()];
+    return keys.map((key, i) => ({ key, papers: groups.get(key)!, ...neighbours(keys, i) }));
+  };
+  const organizations = [...groupBy(papers, (paper) => (paper.organization ? [slugify(paper.organization.name)] : [])).entries()]
+    .filter(([slug]) => slug !== '')
+    .map(([slug, entries]) => ({ slug, organization: entries[0].data.organization!, papers: entries }));
+  const topics = [...groupBy(papers, (paper) => (paper.keywords ?? []).map(slugify).filter(Boolean)).entries()]
+    .filter(([, entries]) => entries.length >= MIN_TOPIC_PAPERS)
+    .map(([slug, entries]) => ({ slug, label: commonestSpelling(entries, slug), papers: entries }));
+  return {
+    papers,
+    days: listings(groupBy(papers, (paper) => paper.days)),
+    weeks: listings(groupBy(papers, (paper) => new Set(paper.days.map(isoWeekOf)))),
+    months: listings(groupBy(papers, (paper) => new Set(paper.days.map(monthOf)))),
+    organizations,
+    topics,
+    topicSlugs: new Set(topics.map((topic) => topic.slug)),
+    notes: new Map((await getCollection('notes')).map((note) => [note.id, note])),
+    byId: new Map(papers.map((entry) => [entry.data.id, entry])),
+    related: relatedPapers(papers.map((entry) => entry.data)),
+  };
+}
+
+/** The spelling of a topic's keyword that most of its papers use (ties: the first in sort order). */
+function commonestSpelling(entries: PaperEntry[], slug: string): string {
+  const counts = new Map<string, number>();
+  for (const entry of entries) {
+    for (const keyword of entry.data.keywords ?? []) if (slugify(keyword) === slug) counts.set(keyword, (counts.get(keyword) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
 }

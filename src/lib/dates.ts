@@ -1,3 +1,11 @@
+import { addDays, format, getISOWeek, getISOWeekYear, parseISO, setISOWeek, startOfISOWeek } from 'date-fns';
+import { UTCDate } from '@date-fns/utc';
+
+/**
+ * Calendar helpers over `YYYY-MM-DD` days. Every computation runs in UTC (through @date-fns/utc)
+ * so a build gives the same pages whatever the machine's time zone.
+ */
+
 /** The UTC calendar day (`YYYY-MM-DD`) of an ISO 8601 timestamp, whatever offset it carries. */
 export function utcDay(timestamp: string): string {
   return new Date(timestamp).toISOString().slice(0, 10);
@@ -9,7 +17,54 @@ export function dayInFileName(fileName: string): string | undefined {
   return match?.[1];
 }
 
-/** `Jan 13, 2025`: a day as readers see it, independent of the build machine's locale and zone. */
+function utc(day: string): UTCDate {
+  return new UTCDate(parseISO(day));
+}
+
+/** The ISO week of a day, `2026-W26`, as huggingface.co/papers/week/ spells it. */
+export function isoWeekOf(day: string): string {
+  const date = utc(day);
+  return `${getISOWeekYear(date)}-W${String(getISOWeek(date)).padStart(2, '0')}`;
+}
+
+/** The month of a day, `2026-06`. */
+export function monthOf(day: string): string {
+  return day.slice(0, 7);
+}
+
+/** The Monday and Sunday of an ISO week such as `2026-W26`. */
+export function isoWeekRange(week: string): { first: string; last: string } {
+  const [year, number] = week.split('-W').map(Number);
+  const monday = startOfISOWeek(setISOWeek(new UTCDate(Date.UTC(year, 0, 4)), number));
+  return { first: format(monday, 'yyyy-MM-dd'), last: format(addDays(monday, 6), 'yyyy-MM-dd') };
+}
+
+/** `Jan 13, 2025`: a day as readers see it. */
 export function formatDay(day: string): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  return format(utc(day), 'MMM d, yyyy');
+}
+
+/** `Jun 22 – 28, 2026`: an ISO week as readers see it. */
+export function formatWeek(week: string): string {
+  const { first, last } = isoWeekRange(week);
+  const [a, b] = [utc(first), utc(last)];
+  if (first.slice(0, 4) !== last.slice(0, 4)) return `${format(a, 'MMM d, yyyy')} – ${format(b, 'MMM d, yyyy')}`;
+  if (first.slice(0, 7) !== last.slice(0, 7)) return `${format(a, 'MMM d')} – ${format(b, 'MMM d, yyyy')}`;
+  return `${format(a, 'MMM d')} – ${format(b, 'd, yyyy')}`;
+}
+
+/** `June 2026`. */
+export function formatMonth(month: string): string {
+  return format(utc(`${month}-01`), 'MMMM yyyy');
+}
+
+/** Monday-first weekday (0–6) of a day. */
+export function weekdayIndex(day: string): number {
+  return (utc(day).getUTCDay() + 6) % 7;
+}
+
+/** Number of days in a month such as `2026-06`. */
+export function daysInMonth(month: string): number {
+  const [year, number] = month.split('-').map(Number);
+  return new Date(Date.UTC(year, number, 0)).getUTCDate();
 }

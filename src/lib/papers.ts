@@ -6,23 +6,23 @@ export function byUpvotes(a: Paper, b: Paper): number {
 }
 
 /**
- * Groups papers by the days they were listed on, in one pass: a paper on two days is in both.
- * Days come out in ascending order, each day's papers by upvotes.
+ * Groups entries under keys in one pass: an entry with several keys (a paper listed on two days,
+ * or with three keywords) is in each group once. Groups come out sorted by key, their entries
+ * by upvotes.
  */
-export function papersByDay<T extends { data: Paper }>(entries: readonly T[]): Map<string, T[]> {
-  const byDay = new Map<string, T[]>();
+export function groupBy<T extends { data: Paper }>(entries: readonly T[], keysOf: (paper: Paper) => Iterable<string>): Map<string, T[]> {
+  const groups = new Map<string, Set<T>>();
   for (const entry of entries) {
-    for (const day of entry.data.days) {
-      const list = byDay.get(day);
-      if (list) list.push(entry);
-      else byDay.set(day, [entry]);
+    for (const key of keysOf(entry.data)) {
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = new Set()));
+      group.add(entry);
     }
   }
-  const sortedDays = [...byDay.keys()].sort();
-  return new Map(sortedDays.map((day) => [day, byDay.get(day)!.sort((a, b) => byUpvotes(a.data, b.data))]));
+  return new Map([...groups.keys()].sort().map((key) => [key, [...groups.get(key)!].sort((a, b) => byUpvotes(a.data, b.data))]));
 }
 
-/** The days before and after `index` in an ascending list, where they exist. */
+/** The items before and after `index` in an ordered list, where they exist. */
 export function neighbours<T>(items: readonly T[], index: number): { previous?: T; next?: T } {
   return { previous: items[index - 1], next: items[index + 1] };
 }

@@ -12,8 +12,16 @@ function withBase(path: string): string {
 
 export const paths = {
   home: () => withBase(''),
+  latest: () => withBase('papers/'),
   day: (day: string) => withBase(`papers/date/${day}/`),
+  week: (week: string) => withBase(`papers/week/${week}/`),
+  month: (month: string) => withBase(`papers/month/${month}/`),
   paper: (id: string) => withBase(`papers/${paperSlug(id)}/`),
+  archive: () => withBase('archive/'),
+  organizations: () => withBase('orgs/'),
+  organization: (slug: string) => withBase(`orgs/${encodeURIComponent(slug)}/`),
+  topics: () => withBase('topics/'),
+  topic: (slug: string) => withBase(`topics/${encodeURIComponent(slug)}/`),
   search: (query?: string) => withBase('search/') + (query ? `?q=${encodeURIComponent(query)}` : ''),
   /** A file of `public/`. */
   asset: (file: string) => withBase(file),
@@ -21,7 +29,9 @@ export const paths = {
   pagefind: () => withBase('pagefind/pagefind.js'),
 };
 
-/** Links off the site. */
+/** Links off the site, for a paper. */
 export const externalLinks = {
   arxivAbstract: (id: string) => `https://arxiv.org/abs/${id}`,
+  arxivPdf: (id: string) => `https://arxiv.org/pdf/${id}`,
+  huggingFace: (id: string) => `https://huggingface.co/papers/${id}`,
 };

@@ -2,4 +2,6 @@
 export const site = {
   title: 'Daily Papers',
   description: 'Trending research papers, day by day, with search that runs in your browser.',
+  /** Papers per page on week, month, organization and topic pages. */
+  pageSize: 30,
 };

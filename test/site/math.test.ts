@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitMath } from '../../src/ingest/math.ts';
 import { launchChromium } from '../support/browser.ts';
 import { abstractText, readCollection } from '../support/collection.ts';
-import { mathPapers, sites } from '../support/locations.ts';
+import { gateBuilds, mathPapers, sites } from '../support/locations.ts';
 import { serveStatic } from '../support/static-server.ts';
 
 const texOf = (text: string) => splitMath(text).filter((segment) => segment.type === 'math').map((segment) => segment.value);
@@ -65,7 +65,7 @@ describe('maths in a build of the real fixture collection', () => {
 });
 
 describe('maths in a build under a sub-path', () => {
-  const { dist, base } = sites.subPath;
+  const { dist, base } = gateBuilds[1];
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serveStatic>>;
 

@@ -20,7 +20,7 @@ function page(path: string): CheerioAPI {
   return load(readFileSync(join(dist, path, 'index.html'), 'utf8'));
 }
 
-interface FixturePaper { id: string; title: string; authors: string[]; days: string[]; upvotes?: number; organization?: { fullname: string } }
+interface FixturePaper { id: string; title: string; authors: string[]; days: string[]; upvotes?: number; organization?: { name: string; fullname: string } }
 
 describe('a build of a small real collection', () => {
   let papers: FixturePaper[];
@@ -36,9 +36,13 @@ describe('a build of a small real collection', () => {
   const expectedOrder = (day: string) =>
     papers.filter((paper) => paper.days.includes(day)).sort((a, b) => (b.upvotes ?? 0) - (a.upvotes ?? 0) || a.id.localeCompare(b.id)).map((paper) => `/papers/${paper.id}/`);
 
-  it('has exactly the home page, the latest list, the search page, one page per day and one per paper', () => {
-    const expected = ['/', '/papers/', '/search/', ...days.map((day) => `/papers/date/${day}/`), ...papers.map((paper) => `/papers/${paper.id}/`)];
-    expect(builtPages(dist)).toEqual(expected.sort());
+  it('has the home page, the latest list, the search page, and one page per day and per paper', () => {
+    const built = builtPages(dist);
+    const expected = ['/', '/papers/', '/search/', '/archive/', ...days.map((day) => `/papers/date/${day}/`), ...papers.map((paper) => `/papers/${paper.id}/`)];
+    expect(built).toEqual(expect.arrayContaining(expected));
+    // Nothing else under /papers/ but days, weeks, months and papers.
+    const others = built.filter((path) => path.startsWith('/papers/') && !expected.includes(path));
+    expect(others.filter((path) => !/^\/papers\/(week\/\d{4}-W\d{2}|month\/\d{4}-\d{2})\/(\d+\/)?$/.test(path))).toEqual([]);
   });
 
   it('lists every paper of a day on that day, by upvotes, highest first', () => {
@@ -67,7 +71,7 @@ describe('a build of a small real collection', () => {
     for (const paper of twice) {
       for (const day of paper.days) expect(cardLinks(page(`papers/date/${day}`))).toContain(`/papers/${paper.id}/`);
       const $ = page(`papers/${paper.id}`);
-      expect($('.paper-facts a').map((_, a) => $(a).attr('href')).get()).toEqual(paper.days.map((day) => `/papers/date/${day}/`));
+      expect($('.paper-facts time').map((_, time) => $(time).parent().attr('href')).get()).toEqual(paper.days.map((day) => `/papers/date/${day}/`));
     }
   });
 
@@ -80,7 +84,7 @@ describe('a build of a small real collection', () => {
       expect($('.abstract p').first().text().length).toBeGreaterThan(100);
       expect($('[data-pagefind-meta="upvotes"]').text()).toBe(String(paper.upvotes ?? 0));
       expect($('[data-pagefind-meta="organization"]').text()).toBe(paper.organization?.fullname ?? '');
-      expect($(`a[href="https://arxiv.org/abs/${paper.id}"]`)).toHaveLength(1);
+      expect($('.paper-links a').filter((_, a) => $(a).text() === `arXiv:${paper.id}`).attr('href')).toBe(`https://arxiv.org/abs/${paper.id}`);
     }
   });
 
@@ -92,6 +96,89 @@ describe('a build of a small real collection', () => {
       expect(html).toContain('&lt;think&gt;');
       expect(load(html)('think')).toHaveLength(0);
     }
+  });
+
+  it('lists the top papers of each ISO week and month, by upvotes, a paper once however many of its days fall in it', () => {
+    // ISO 8601: a week belongs to the year of its Thursday, and counts from that year's first Thursday.
+    const weekOf = (day: string) => {
+      const date = new Date(`${day}T00:00:00Z`);
+      const thursday = new Date(date.getTime() + (3 - ((date.getUTCDay() + 6) % 7)) * 86_400_000);
+      const dayOfYear = (thursday.getTime() - Date.UTC(thursday.getUTCFullYear(), 0, 1)) / 86_400_000;
+      return `${thursday.getUTCFullYear()}-W${String(Math.floor(dayOfYear / 7) + 1).padStart(2, '0')}`;
+    };
+    const groups = (keyOf: (day: string) => string) => {
+      const map = new Map<string, FixturePaper[]>();
+      for (const paper of papers) for (const key of new Set(paper.days.map(keyOf))) map.set(key, [...(map.get(key) ?? []), paper]);
+      return map;
+    };
+    const ranked = (list: FixturePaper[]) => list.sort((a, b) => (b.upvotes ?? 0) - (a.upvotes ?? 0) || a.id.localeCompare(b.id)).map((paper) => `/papers/${paper.id}/`);
+    for (const [week, list] of groups(weekOf)) {
+      const links = [cardLinks(page(`papers/week/${week}`))];
+      for (let n = 2; existsSync(join(dist, `papers/week/${week}/${n}`)); n++) links.push(cardLinks(page(`papers/week/${week}/${n}`)));
+      expect(links.flat(), week).toEqual(ranked(list));
+      expect(links[0].length).toBeLessThanOrEqual(30);
+    }
+    for (const [month, list] of groups((day) => day.slice(0, 7))) {
+      expect(cardLinks(page(`papers/month/${month}`)).slice(0, 30), month).toEqual(ranked(list).slice(0, 30));
+    }
+  });
+
+  it('shows every day with papers in the archive calendar, linked, with its count', () => {
+    const $ = page('archive');
+    for (const day of days) {
+      const count = papers.filter((paper) => paper.days.includes(day)).length;
+      const link = $(`a[href="/papers/date/${day}/"]`);
+      expect(link.attr('aria-label'), day).toMatch(new RegExp(`: ${count} papers?$`));
+    }
+    expect($('a[href^="/papers/date/"]')).toHaveLength(days.length);
+  });
+
+  it('gives each organization a page of its papers, linked from their cards', () => {
+    // An organization is its Hugging Face handle: two handles may share a display name.
+    const byOrg = Map.groupBy(papers.filter((paper) => paper.organization), (paper) => paper.organization!.name);
+    expect(byOrg.size).toBeGreaterThan(0);
+    for (const list of byOrg.values()) {
+      const name = list[0].organization!.fullname;
+      const $ = page(`papers/${list[0].id}`);
+      const href = $('.paper-facts a[data-pagefind-meta="organization"]').attr('href')!;
+      expect(load(readFileSync(join(dist, href, 'index.html'), 'utf8'))('h1').text()).toBe(`Papers from ${name}`);
+      expect(cardLinks(load(readFileSync(join(dist, href, 'index.html'), 'utf8'))).sort()).toEqual(list.map((paper) => `/papers/${paper.id}/`).sort());
+    }
+  });
+
+  it('makes topic pages only for keywords that at least three papers share', () => {
+    const topics = readdirSync(join(dist, 'topics'), { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    expect(topics.length).toBeGreaterThan(0);
+    for (const topic of topics) expect(cardLinks(page(`topics/${topic.name}`)).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('gives a paper page Highwire citation tags, ScholarlyArticle JSON-LD and a BibTeX entry with every author', () => {
+    for (const paper of papers) {
+      const $ = page(`papers/${paper.id}`);
+      expect($('meta[name="citation_title"]').attr('content')).toBe(plainText(paper.title));
+      expect($('meta[name="citation_author"]').map((_, meta) => $(meta).attr('content')).get()).toEqual(paper.authors);
+      const jsonLd = JSON.parse($('script[type="application/ld+json"]').text());
+      expect(jsonLd).toMatchObject({ '@type': 'ScholarlyArticle', headline: plainText(paper.title), identifier: `arXiv:${paper.id}` });
+      expect(jsonLd.author).toHaveLength(paper.authors.length);
+      const bib = $('#bibtex').text();
+      expect(bib).toMatch(new RegExp(`^@misc\\{\\w+,\\n`));
+      expect(bib).toContain(`eprint={${paper.id}}`);
+      expect(bib.match(/author=\{(.*)\},/)![1].split(' and ')).toHaveLength(paper.authors.length);
+    }
+  });
+
+  it('links each paper page to related papers that exist, never to itself', () => {
+    const ids = new Set(papers.map((paper) => paper.id));
+    let linked = 0;
+    for (const paper of papers) {
+      const $ = page(`papers/${paper.id}`);
+      const hrefs = $('.related a').map((_, a) => $(a).attr('href')).get();
+      expect(hrefs.length).toBeLessThanOrEqual(5);
+      expect(hrefs).not.toContain(`/papers/${paper.id}/`);
+      for (const href of hrefs) expect(ids.has(href.split('/')[2])).toBe(true);
+      linked += hrefs.length > 0 ? 1 : 0;
+    }
+    expect(linked).toBeGreaterThan(papers.length / 2);
   });
 
   it("shows an owner's note on its paper's page only, rendered from its own file", () => {

@@ -1,24 +1,44 @@
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingest } from '../../src/ingest/run.ts';
 import { buildSite } from './build-site.ts';
-import { fixtureDays, fixtureNote, hfDailyData, mathPapers, sites } from './locations.ts';
+import { astroCache, fixtureDays, fixtureNote, gateBuilds, hfDailyData, sites } from './locations.ts';
 
 /**
- * Global setup of the `site` project: builds the fixture, sample and sub-path sites once, one after
- * the other (two Astro builds in one root at once would share its content cache).
+ * Global setup of the `site` project: builds the fixture and sample sites once, one after the
+ * other (two Astro builds in one root at once would share its content cache). Then the builds the
+ * quality gates need: the fixture under the sub-path /daily/, and each fixture build a second time
+ * into another folder from an emptied Astro cache, as a fresh CI checkout builds, so that
+ * test/site/reproducible.test.ts can compare the two byte for byte.
  */
+/**
+ * The records the fixture is built from: a few real days, or the files and folders listed in
+ * DAILY_PAPERS_FIXTURE (separated by `:`) to run every check and gate over more, e.g.
+ * `DAILY_PAPERS_FIXTURE=../shared/data/hf-daily-papers:../shared/data/arxiv-daily-listing`.
+ */
+function fixtureInputs(): string[] {
+  return process.env.DAILY_PAPERS_FIXTURE?.split(':') ?? fixtureDays.map((day) => join(hfDailyData, `${day}.json`));
+}
+
 export default function buildSites(): void {
   rmSync(sites.fixture.papers, { recursive: true, force: true });
-  const summary = ingest({ inputs: fixtureDays.map((day) => join(hfDailyData, `${day}.json`)), outDir: sites.fixture.papers });
+  const summary = ingest({ inputs: fixtureInputs(), outDir: sites.fixture.papers });
   if (summary.errors > 0) throw new Error(`fixture ingest failed: ${JSON.stringify(summary.diagnostics.slice(0, 5))}`);
   rmSync(sites.fixture.notes, { recursive: true, force: true });
   mkdirSync(sites.fixture.notes, { recursive: true });
   writeFileSync(join(sites.fixture.notes, `${fixtureNote.slug}.md`), fixtureNote.text);
-  buildSite({ papersDir: sites.fixture.papers, notesDir: sites.fixture.notes, outDir: sites.fixture.dist });
+  const fixture = { papersDir: sites.fixture.papers, notesDir: sites.fixture.notes };
+  buildSite({ ...fixture, outDir: sites.fixture.dist });
   buildSite({ papersDir: sites.sample.papers, outDir: sites.sample.dist });
-  rmSync(sites.subPath.papers, { recursive: true, force: true });
-  mkdirSync(sites.subPath.papers, { recursive: true });
-  for (const id of Object.values(mathPapers)) copyFileSync(join(sites.fixture.papers, `${id}.md`), join(sites.subPath.papers, `${id}.md`));
-  buildSite({ papersDir: sites.subPath.papers, outDir: sites.subPath.dist, basePath: sites.subPath.base });
+
+  for (const build of gateBuilds) {
+    const basePath = build.base === '/' ? undefined : build.base;
+    if (build.dist !== sites.fixture.dist) {
+      rmSync(build.dist, { recursive: true, force: true });
+      buildSite({ ...fixture, basePath, outDir: build.dist });
+    }
+    rmSync(build.again, { recursive: true, force: true });
+    rmSync(astroCache, { recursive: true, force: true });
+    buildSite({ ...fixture, basePath, outDir: build.again });
+  }
 }

@@ -15,8 +15,20 @@ export const sites = {
   /** The bundled sample in content/papers, as the README's build makes it. */
   sample: { papers: join(projectRoot, 'content', 'papers'), dist: join(testOutput, 'sample-dist') },
   /** The fixture papers with maths, built under a sub-path as a GitHub Pages project site is. */
-  subPath: { papers: join(testOutput, 'sub-path-papers'), dist: join(testOutput, 'sub-path-dist'), base: '/daily/' },
 };
+
+/**
+ * The builds the quality gates (accessibility, HTML validity, links, reproducibility) run over:
+ * the fixture collection at the domain root and under a sub-path, each built a second time from
+ * a cold Astro cache to check that the output does not change. `base` is the path it is served at.
+ */
+export const gateBuilds = [
+  { name: 'at the domain root', base: '/', dist: sites.fixture.dist, again: join(testOutput, 'fixture-dist-again') },
+  { name: 'under the sub-path /daily/', base: '/daily/', dist: join(testOutput, 'fixture-daily-dist'), again: join(testOutput, 'fixture-daily-dist-again') },
+] as const;
+
+/** Astro's cache folder (its content layer's data store), shared by every build in this root. */
+export const astroCache = join(projectRoot, 'node_modules', '.astro');
 
 /**
  * The real days the fixture collection is made of: a day before Hugging Face recorded

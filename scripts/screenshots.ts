@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// `npm run screenshots`: photographs the built site (dist/) in Chromium, the day page and a paper
+// page at 390 px and 1280 px, light and dark, into docs/screenshots/ for the README.
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchChromium } from '../src/tooling/chromium.ts';
+import { serveStatic } from '../src/tooling/static-server.ts';
+
+const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, out: { type: 'string', default: 'docs/screenshots' }, paper: { type: 'string' } } });
+const latestDay = readdirSync(join(values.dist, 'papers', 'date')).sort().at(-1)!;
+const server = await serveStatic(values.dist);
+const browser = await launchChromium();
+mkdirSync(values.out, { recursive: true });
+try {
+  const probe = await browser.newPage();
+  await probe.goto(server.url(`papers/date/${latestDay}/`));
+  // The day's top paper, unless one was named.
+  const paperPath = values.paper ? `papers/${values.paper}/` : (await probe.locator('.paper-card-title a').first().getAttribute('href'))!.slice(1);
+  await probe.close();
+  for (const [name, path] of [['day', `papers/date/${latestDay}/`], ['paper', paperPath]]) {
+    for (const width of [390, 1280]) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const page = await browser.newPage({ viewport: { width, height: width < 600 ? 844 : 900 }, colorScheme, deviceScaleFactor: 1 });
+        await page.goto(server.url(path));
+        const file = join(values.out, `${name}-${width}-${colorScheme}.png`);
+        await page.screenshot({ path: file });
+        await page.close();
+        console.log(file);
+      }
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,30 @@
+/**
+ * `<theme-toggle>`: switches between light and dark and remembers the choice. The page starts
+ * in the system's scheme, or in the remembered one (an inline script in <head> applies it
+ * before first paint, so there is no flash).
+ */
+export class ThemeToggleElement extends HTMLElement {
+  connectedCallback(): void {
+    const button = this.querySelector('button')!;
+    const render = () => button.setAttribute('aria-pressed', String(this.#current() === 'dark'));
+    button.addEventListener('click', () => {
+      const next = this.#current() === 'dark' ? 'light' : 'dark';
+      document.documentElement.dataset.theme = next;
+      try {
+        localStorage.setItem('theme', next);
+      } catch {
+        // Private browsing may refuse storage; the switch still works for this page.
+      }
+      render();
+    });
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', render);
+    render();
+    this.hidden = false;
+  }
+
+  #current(): 'light' | 'dark' {
+    const chosen = document.documentElement.dataset.theme;
+    if (chosen === 'light' || chosen === 'dark') return chosen;
+    return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  }
+}

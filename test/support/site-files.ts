@@ -1,0 +1,48 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
+
+/** Every file of a build, as a `/`-separated path relative to it, sorted. */
+export function builtFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1).split(sep).join('/'))
+    .sort();
+}
+
+/** Every HTML page of a build: its file, and the URL path a host serves it at under `base`. */
+export function builtPages(dir: string, base = '/'): { file: string; url: string }[] {
+  return builtFiles(dir)
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => ({ file, url: base + file.replace(/(^|\/)index\.html$/, '$1') }));
+}
+
+/**
+ * The kinds of page a build has, told from its paths alone so that a kind added later is covered
+ * without a list to update: a page's pattern is its URL with every variable segment written `*`.
+ * A folder segment is variable when it holds a digit (days, weeks, paper ids) or when it is a leaf
+ * below the first level (`/papers/<id>/`, `/orgs/<slug>/`, `/topics/<slug>/`); first-level
+ * folders (`/papers/`, `/search/`), folders with pages below them (`/papers/date/`) and file
+ * names (`/404.html`) are literal. Each kind lists its pages in path order.
+ */
+export function pageKinds(dir: string): Map<string, { file: string; url: string; size: number }[]> {
+  const pages = builtPages(dir);
+  const folders = new Set(pages.map(({ file }) => file.split('/').slice(0, -1)).flatMap((parts) => parts.map((_, i) => parts.slice(0, i + 1).join('/'))));
+  const hasPagesBelow = (folder: string) => [...folders].some((other) => other.startsWith(`${folder}/`));
+  const kinds = new Map<string, { file: string; url: string; size: number }[]>();
+  for (const page of pages) {
+    const parts = page.file.split('/');
+    const name = parts.pop()!;
+    const pattern = parts.map((part, i) => (/\d/.test(part) || (i > 0 && !hasPagesBelow(parts.slice(0, i + 1).join('/'))) ? '*' : part));
+    const key = `/${[...pattern, name === 'index.html' ? '' : name].join('/')}`.replace(/^\/\//, '/');
+    const list = kinds.get(key) ?? [];
+    list.push({ ...page, size: statSync(join(dir, page.file)).size });
+    kinds.set(key, list);
+  }
+  return kinds;
+}
+
+/** The pages that stand for a kind: its first page and its largest (one page if they are the same). */
+export function representatives<T extends { file: string; size: number }>(pages: T[]): T[] {
+  const largest = pages.reduce((big, page) => (page.size > big.size ? page : big));
+  return largest === pages[0] ? [pages[0]] : [pages[0], largest];
+}
