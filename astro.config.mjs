@@ -3,6 +3,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { katexPlugin } from './src/markdown/katex.ts';
+import { safeLinksPlugin } from './src/markdown/safe-links.ts';
 
 // Where the site is served: SITE_URL is its origin, BASE_PATH its sub-path (e.g. /daily/ on a
 // GitHub Pages project site). Every link goes through src/lib/paths.ts, which reads the base.
@@ -11,6 +12,7 @@ export default defineConfig({
   base: process.env.BASE_PATH || '/',
   trailingSlash: 'always',
   integrations: [pagefind()],
-  // Sätteri's defaults, plus `$...$` maths rendered by KaTeX at build time (src/markdown/katex.ts).
-  markdown: { processor: satteri({ features: { math: { singleDollarTextMath: true } }, hastPlugins: [katexPlugin] }) },
+  // Sätteri's defaults, plus `$...$` maths rendered by KaTeX at build time (src/markdown/katex.ts),
+  // and only http(s) links kept (src/markdown/safe-links.ts).
+  markdown: { processor: satteri({ features: { math: { singleDollarTextMath: true } }, hastPlugins: [katexPlugin, safeLinksPlugin] }) },
 });

@@ -1,4 +1,5 @@
 import { parseArxivId } from '../lib/arxiv-id.ts';
+import { isRenderableUrl } from '../lib/links.ts';
 import { withoutUndefined } from '../lib/objects.ts';
 import { paperDocumentSchema, type PaperDocument } from '../schema/paper.ts';
 import type { Diagnostic } from './diagnostics.ts';
@@ -35,9 +36,10 @@ export function normalize(draft: Draft): { document?: PaperDocument; diagnostics
 
   const keepLink = (url: unknown, origin: readonly PropertyKey[]) => {
     if (typeof url !== 'string') return url;
-    const trimmed = url.trim();
+    // A link hard-wrapped like the text around it (`https://github.com/x/\nrepo`) is one link.
+    const trimmed = url.replace(/\s+/g, '');
     if (trimmed === '') return undefined;
-    if (isHttpUrl(trimmed)) return trimmed;
+    if (isRenderableUrl(trimmed)) return trimmed;
     diagnostics.push(diagnosticAt(draft.record, origin, 'warning', `dropped: only http(s) links are kept, got ${JSON.stringify(trimmed.slice(0, 80))}`));
     return undefined;
   };
@@ -62,9 +64,6 @@ export function normalize(draft: Draft): { document?: PaperDocument; diagnostics
   return { document: parsed.data, diagnostics };
 }
 
-function isHttpUrl(text: string): boolean {
-  return /^https?:\/\//i.test(text) && URL.canParse(text);
-}
 
 /** Applies `map` to a string value; anything else passes unchanged for the schema to judge. */
 function mapText<T>(value: T, map: (text: string) => string): T | string {

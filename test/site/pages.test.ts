@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasMath, plainText } from '../../src/lib/math-text.ts';
+import { isRenderableUrl } from '../../src/lib/links.ts';
 import { readCollection } from '../support/collection.ts';
 import { fixtureNote, sites } from '../support/locations.ts';
 
@@ -179,6 +180,16 @@ describe('a build of a small real collection', () => {
       linked += hrefs.length > 0 ? 1 : 0;
     }
     expect(linked).toBeGreaterThan(papers.length / 2);
+  });
+
+  it('renders no link off the site that is not http(s) to a well-formed host', () => {
+    for (const path of builtPages(dist)) {
+      const $ = page(path.slice(1));
+      for (const href of $('a[href]').map((_, a) => $(a).attr('href')).get()) {
+        if (href.startsWith('/') || href.startsWith('#')) continue;
+        expect(isRenderableUrl(href), `${path}: ${href}`).toBe(true);
+      }
+    }
   });
 
   it("shows an owner's note on its paper's page only, rendered from its own file", () => {

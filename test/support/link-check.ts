@@ -65,8 +65,9 @@ export async function checkLinks(dist: string, base: string): Promise<{ problems
       recurse: false,
       checkFragments: true,
       checkCss: true,
-      concurrency: 16,
-      timeout: 10_000,
+      // Generous: a build of the whole archive is tens of thousands of requests to one local server on 2 cores.
+      concurrency: 8,
+      timeout: 120_000,
       linksToSkip: async (link) => new URL(link).origin !== server.origin,
     });
     for (const link of result.links.filter((link) => link.state === LinkState.BROKEN)) {
