@@ -2,81 +2,106 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { LinkChecker, LinkState } from 'linkinator';
-import { builtFiles, builtPages } from './site-files.ts';
+import { builtFiles, builtPages, pageKinds, representatives } from './site-files.ts';
 import { serveStatic } from './static-server.ts';
 
 /** Schemes a link off the site may use. */
 const EXTERNAL_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
 
+/** Where pages are taken to live while their links are resolved; never requested. */
+const SITE = 'http://site.invalid';
+
 /**
- * Checks every link of a build, served under `base` on 127.0.0.1 as a static host would serve it,
- * and returns one line per problem (none when all is well):
+ * Checks every link of a build served under `base`, and returns one line per problem (none when
+ * all is well), with the number of links found sound. Two passes:
  *
- * - linkinator requests every page and every URL inside the site that a page's href, src or srcset
- *   names (a folder URL is its index.html) and checks each `#fragment` against the ids and anchor
- *   names of its target page. Links to other hosts are skipped, never fetched.
- * - A cheerio pass over the same pages checks what linkinator does not: that links off the site
- *   are http(s) or mailto (linkinator reads `<meta content>` text as URLs, so its own list of
- *   skipped schemes is not usable), that no internal link names a folder without its trailing
- *   slash (the static server, like linkinator's, would quietly serve it), and that the URLs pages
- *   use outside href/src (form actions, the Pagefind module the search page imports) resolve
- *   too, by handing them to linkinator.
+ * - Every link of every page, read with cheerio (href, src, srcset, form actions and the Pagefind
+ *   module the search page imports), is resolved as a static host would serve it: an internal
+ *   URL must name a built file (a folder URL, with its trailing slash, its index.html), and its
+ *   `#fragment` an id or anchor name of that page. A folder named without its trailing slash is a
+ *   problem too (the site is built with trailingSlash 'always', and not every host redirects it).
+ *   A link off the site must be http(s) or mailto.
+ * - linkinator then requests the first and the largest page of each kind from the build served on
+ *   127.0.0.1, with every URL they reference, stylesheets' url()s included, and checks fragments
+ *   over HTTP. It is not given every page: it looks up each repeated link in a list of all its
+ *   results, which grows quadratic on a build of the whole archive (13,000 pages, a million links).
  */
 export async function checkLinks(dist: string, base: string): Promise<{ problems: string[]; checked: number }> {
+  const files = new Set(builtFiles(dist));
+  const pages = builtPages(dist, base);
+  const problems: string[] = [];
+  const anchors = new Map<string, Set<string>>();
+  const links: { page: string; raw: string }[] = [];
+  for (const page of pages) {
+    const $ = load(readFileSync(join(dist, page.file), 'utf8'));
+    anchors.set(page.file, new Set([...$('[id]').map((_, el) => $(el).attr('id')!).get(), ...$('a[name]').map((_, el) => $(el).attr('name')!).get()]));
+    const raws = [
+      ...$('[href]').map((_, el) => $(el).attr('href')!).get(),
+      ...$('[src]').map((_, el) => $(el).attr('src')!).get(),
+      ...$('[srcset]').map((_, el) => $(el).attr('srcset')!.split(',').map((candidate) => candidate.trim().split(/\s+/)[0])).get(),
+      ...$('form[action]').map((_, el) => $(el).attr('action')!).get(),
+      ...$('[data-pagefind]').map((_, el) => $(el).attr('data-pagefind')!).get(),
+    ];
+    for (const raw of raws) links.push({ page: page.url, raw });
+  }
+
+  let checked = 0;
+  for (const { page, raw } of links) {
+    let url: URL;
+    try {
+      url = new URL(raw, SITE + page);
+    } catch {
+      problems.push(`${page} links to ${JSON.stringify(raw)}, which is not a URL`);
+      continue;
+    }
+    if (url.origin !== SITE) {
+      if (!EXTERNAL_SCHEMES.has(url.protocol)) problems.push(`${page} links to ${JSON.stringify(raw)}: a link off the site must be http(s) or mailto`);
+      continue;
+    }
+    const path = decodeURIComponent(url.pathname);
+    if (!path.startsWith(base)) {
+      problems.push(`${page} links to ${raw}, outside the site's base ${base}`);
+      continue;
+    }
+    const inBuild = path.slice(base.length);
+    const file = inBuild === '' || inBuild.endsWith('/') ? `${inBuild}index.html` : inBuild;
+    if (!files.has(file)) {
+      problems.push(files.has(`${inBuild}/index.html`) ? `${page} links to ${raw}, a folder without its trailing slash` : `${page} links to ${raw}, which is not in the build`);
+      continue;
+    }
+    const fragment = decodeURIComponent(url.hash.slice(1));
+    if (fragment && file.endsWith('.html') && !anchors.get(file)?.has(fragment)) {
+      problems.push(`${page} links to ${raw}, but ${path} has no id or anchor "${fragment}"`);
+      continue;
+    }
+    checked++;
+  }
+
+  problems.push(...(await checkOverHttp(dist, base)));
+  return { problems: [...new Set(problems)].sort(), checked };
+}
+
+/** linkinator's pass over the representative pages of each kind; one line per broken link. */
+async function checkOverHttp(dist: string, base: string): Promise<string[]> {
   const server = await serveStatic(dist, base);
   try {
-    const pages = builtPages(dist).map((page) => ({ ...page, href: server.url(page.url) }));
     const local = (url?: string) => (url?.startsWith(server.origin) ? url.slice(server.origin.length) : url);
-    const problems: string[] = [];
-    const extra = new Set<string>();
-    const files = new Set(builtFiles(dist));
-    const linkedFrom = new Map<string, string[]>();
-    for (const page of pages) {
-      const $ = load(readFileSync(join(dist, page.file), 'utf8'));
-      const links = [
-        ...$('[href]').map((_, el) => $(el).attr('href')!).get(),
-        ...$('[src]').map((_, el) => $(el).attr('src')!).get(),
-        ...$('[srcset]').map((_, el) => $(el).attr('srcset')!.split(',').map((candidate) => candidate.trim().split(/\s+/)[0])).get(),
-      ];
-      const others = [...$('form[action]').map((_, el) => $(el).attr('action')!).get(), ...$('[data-pagefind]').map((_, el) => $(el).attr('data-pagefind')!).get()];
-      for (const raw of [...links, ...others]) {
-        let url: URL;
-        try {
-          url = new URL(raw, page.href);
-        } catch {
-          problems.push(`${local(page.href)} links to ${JSON.stringify(raw)}, which is not a URL`);
-          continue;
-        }
-        if (url.origin !== server.origin) {
-          if (!EXTERNAL_SCHEMES.has(url.protocol)) problems.push(`${local(page.href)} links to ${JSON.stringify(raw)}: a link off the site must be http(s) or mailto`);
-          continue;
-        }
-        // A folder without its trailing slash works on hosts that redirect it, and on none that
-        // do not; the site is built with trailingSlash 'always', so it never means to write one.
-        const path = decodeURIComponent(url.pathname);
-        if (!path.endsWith('/') && files.has(`${path.slice(base.length)}/index.html`)) problems.push(`${local(page.href)} links to ${raw}, a folder without its trailing slash`);
-        linkedFrom.set(url.href, [...(linkedFrom.get(url.href) ?? []), page.href]);
-        if (others.includes(raw)) extra.add(url.href.replace(/#.*/, ''));
-      }
-    }
-    const entries = [...new Set([...pages.map((page) => page.href), ...extra])];
+    const entries = [...pageKinds(dist).values()].flatMap((pages) => representatives(pages)).map((page) => server.url(page.url));
     const result = await new LinkChecker().check({
       path: entries,
       recurse: false,
       checkFragments: true,
       checkCss: true,
-      // Generous: a build of the whole archive is tens of thousands of requests to one local server on 2 cores.
       concurrency: 8,
-      timeout: 120_000,
+      timeout: 60_000,
       linksToSkip: async (link) => new URL(link).origin !== server.origin,
     });
-    for (const link of result.links.filter((link) => link.state === LinkState.BROKEN)) {
-      const why = (link.failureDetails ?? []).map((detail) => (detail instanceof Error ? detail.message : `HTTP ${detail.status}`)).join('; ');
-      // linkinator names no parent for a fragment missing on a page it was also asked to check.
-      const parents = link.parent ? [link.parent] : [...new Set(linkedFrom.get(link.url) ?? ['(a page)'])];
-      for (const parent of parents) problems.push(`${local(parent)} links to ${local(link.url)}, which is broken (${link.status ?? 'no status'}${why ? `: ${why}` : ''})`);
-    }
-    return { problems: [...new Set(problems)].sort(), checked: result.links.filter((link) => link.state === LinkState.OK).length };
+    return result.links
+      .filter((link) => link.state === LinkState.BROKEN)
+      .map((link) => {
+        const why = (link.failureDetails ?? []).map((detail) => (detail instanceof Error ? detail.message : `HTTP ${detail.status}`)).join('; ');
+        return `${local(link.parent) ?? '(a page)'} links to ${local(link.url)}, which is broken over HTTP (${link.status ?? 'no status'}${why ? `: ${why}` : ''})`;
+      });
   } finally {
     await server.close();
   }

@@ -19,20 +19,20 @@ export function builtPages(dir: string, base = '/'): { file: string; url: string
 /**
  * The kinds of page a build has, told from its paths alone so that a kind added later is covered
  * without a list to update: a page's pattern is its URL with every variable segment written `*`.
- * A folder segment is variable when it holds a digit (days, weeks, paper ids) or when it is a leaf
- * below the first level (`/papers/<id>/`, `/orgs/<slug>/`, `/topics/<slug>/`); first-level
- * folders (`/papers/`, `/search/`), folders with pages below them (`/papers/date/`) and file
- * names (`/404.html`) are literal. Each kind lists its pages in path order.
+ * A folder segment is variable when it holds a digit (days, weeks, paper ids, page numbers) or
+ * when, below the first level, it is a page itself (`/papers/<id>/`, `/orgs/<slug>/`,
+ * `/topics/<slug>/` and the pages that paginate it). First-level folders (`/papers/`, `/search/`),
+ * folders that only hold pages (`/papers/date/`) and file names (`/404.html`) are literal. Each
+ * kind lists its pages in path order.
  */
 export function pageKinds(dir: string): Map<string, { file: string; url: string; size: number }[]> {
   const pages = builtPages(dir);
-  const folders = new Set(pages.map(({ file }) => file.split('/').slice(0, -1)).flatMap((parts) => parts.map((_, i) => parts.slice(0, i + 1).join('/'))));
-  const hasPagesBelow = (folder: string) => [...folders].some((other) => other.startsWith(`${folder}/`));
+  const pageFolders = new Set(pages.map(({ file }) => file.replace(/\/?index\.html$/, '')));
   const kinds = new Map<string, { file: string; url: string; size: number }[]>();
   for (const page of pages) {
     const parts = page.file.split('/');
     const name = parts.pop()!;
-    const pattern = parts.map((part, i) => (/\d/.test(part) || (i > 0 && !hasPagesBelow(parts.slice(0, i + 1).join('/'))) ? '*' : part));
+    const pattern = parts.map((part, i) => (/\d/.test(part) || (i > 0 && pageFolders.has(parts.slice(0, i + 1).join('/'))) ? '*' : part));
     const key = `/${[...pattern, name === 'index.html' ? '' : name].join('/')}`.replace(/^\/\//, '/');
     const list = kinds.get(key) ?? [];
     list.push({ ...page, size: statSync(join(dir, page.file)).size });
