@@ -1,4 +1,11 @@
-import { addDays, format, getISOWeek, getISOWeekYear, parseISO, setISOWeek, startOfISOWeek } from 'date-fns';
+// One module per function: date-fns's index loads some 250 modules, seconds of every script's start.
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { getISOWeek } from 'date-fns/getISOWeek';
+import { getISOWeekYear } from 'date-fns/getISOWeekYear';
+import { parseISO } from 'date-fns/parseISO';
+import { setISOWeek } from 'date-fns/setISOWeek';
+import { startOfISOWeek } from 'date-fns/startOfISOWeek';
 import { UTCDate } from '@date-fns/utc';
 
 /**
