@@ -2,6 +2,7 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { pagefind } from './src/integrations/pagefind.ts';
+import { siteUrlWarning } from './src/integrations/site-url.ts';
 import { katexPlugin } from './src/markdown/katex.ts';
 import { safeLinksPlugin } from './src/markdown/safe-links.ts';
 
@@ -11,7 +12,7 @@ export default defineConfig({
   site: process.env.SITE_URL || undefined,
   base: process.env.BASE_PATH || '/',
   trailingSlash: 'always',
-  integrations: [pagefind()],
+  integrations: [siteUrlWarning(), pagefind()],
   // Sätteri's defaults, plus `$...$` maths rendered by KaTeX at build time (src/markdown/katex.ts),
   // and only http(s) links kept (src/markdown/safe-links.ts).
   markdown: { processor: satteri({ features: { math: { singleDollarTextMath: true } }, hastPlugins: [katexPlugin, safeLinksPlugin] }) },

@@ -37,3 +37,8 @@ function texToPlain(tex: string): string {
     .replace(/\\(.)/g, '$1')
     .replace(/[{}]|_(?=\S)/g, '');
 }
+
+/** An abstract (paragraphs split by a blank line, maths as `$tex$`) as plain-text paragraphs, for feeds and email. */
+export function plainParagraphs(abstract: string): string[] {
+  return abstract.split('\n\n').map(plainText);
+}

@@ -3,8 +3,10 @@ import { paperSlug } from './slugs.ts';
 /**
  * Every URL of the site is built here, under the configured base path, so the site works at a
  * domain root and under a sub-path alike. Paths mirror huggingface.co/papers.
+ * Astro gives the base as BASE_URL; a script run by Node alone (the digest) has no
+ * import.meta.env, and reads BASE_PATH as astro.config.mjs does.
  */
-const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+const BASE = (import.meta.env?.BASE_URL ?? process.env.BASE_PATH ?? '/').replace(/^\/?/, '/').replace(/\/?$/, '/');
 
 function withBase(path: string): string {
   return BASE + path;
@@ -23,6 +25,12 @@ export const paths = {
   topics: () => withBase('topics/'),
   topic: (slug: string) => withBase(`topics/${encodeURIComponent(slug)}/`),
   search: (query?: string) => withBase('search/') + (query ? `?q=${encodeURIComponent(query)}` : ''),
+  /** The site's feeds, and one RSS feed per organization and per topic. */
+  rss: () => withBase('rss.xml'),
+  atom: () => withBase('atom.xml'),
+  jsonFeed: () => withBase('feed.json'),
+  organizationFeed: (slug: string) => withBase(`orgs/${encodeURIComponent(slug)}/rss.xml`),
+  topicFeed: (slug: string) => withBase(`topics/${encodeURIComponent(slug)}/rss.xml`),
   /** A file of `public/`. */
   asset: (file: string) => withBase(file),
   /** The Pagefind bundle the build writes. */

@@ -2,11 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { projectRoot } from './locations.ts';
 
-/** Builds the site from `papersDir` into `outDir` with the real Astro CLI, as `npm run build` does. */
-export function buildSite({ papersDir, notesDir, outDir, basePath }: { papersDir: string; notesDir?: string; outDir: string; basePath?: string }): void {
+/**
+ * Builds the site from `papersDir` into `outDir` with the real Astro CLI, as `npm run build` does.
+ * The settings the build reads from the environment are those given here, never the caller's.
+ */
+export function buildSite({ papersDir, notesDir, outDir, basePath, siteUrl, newsletterUrl }: { papersDir: string; notesDir?: string; outDir: string; basePath?: string; siteUrl?: string; newsletterUrl?: string }): void {
   const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
     cwd: projectRoot,
-    env: { ...process.env, PAPERS_DIR: papersDir, NOTES_DIR: notesDir ?? '', BASE_PATH: basePath ?? '', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, PAPERS_DIR: papersDir, NOTES_DIR: notesDir ?? '', BASE_PATH: basePath ?? '', SITE_URL: siteUrl ?? '', NEWSLETTER_URL: newsletterUrl ?? '', ASTRO_TELEMETRY_DISABLED: '1' },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

@@ -32,13 +32,13 @@ export default function buildSites(): void {
   buildSite({ papersDir: sites.sample.papers, outDir: sites.sample.dist });
 
   for (const build of gateBuilds) {
-    const basePath = build.base === '/' ? undefined : build.base;
+    const settings = { ...fixture, basePath: build.base === '/' ? undefined : build.base, siteUrl: build.siteUrl, newsletterUrl: build.newsletterUrl };
     if (build.dist !== sites.fixture.dist) {
       rmSync(build.dist, { recursive: true, force: true });
-      buildSite({ ...fixture, basePath, outDir: build.dist });
+      buildSite({ ...settings, outDir: build.dist });
     }
     rmSync(build.again, { recursive: true, force: true });
     rmSync(astroCache, { recursive: true, force: true });
-    buildSite({ ...fixture, basePath, outDir: build.again });
+    buildSite({ ...settings, outDir: build.again });
   }
 }

@@ -21,10 +21,19 @@ export const sites = {
  * The builds the quality gates (accessibility, HTML validity, links, reproducibility) run over:
  * the fixture collection at the domain root and under a sub-path, each built a second time from
  * a cold Astro cache to check that the output does not change. `base` is the path it is served at.
+ * The root build has no settings (feeds then link to the placeholder address); the sub-path build
+ * has the site's address (SITE_URL: canonical links, sitemap) and a newsletter (NEWSLETTER_URL).
  */
 export const gateBuilds = [
-  { name: 'at the domain root', base: '/', dist: sites.fixture.dist, again: join(testOutput, 'fixture-dist-again') },
-  { name: 'under the sub-path /daily/', base: '/daily/', dist: join(testOutput, 'fixture-daily-dist'), again: join(testOutput, 'fixture-daily-dist-again') },
+  { name: 'at the domain root', base: '/', dist: sites.fixture.dist, again: join(testOutput, 'fixture-dist-again'), siteUrl: undefined, newsletterUrl: undefined },
+  {
+    name: 'under the sub-path /daily/',
+    base: '/daily/',
+    dist: join(testOutput, 'fixture-daily-dist'),
+    again: join(testOutput, 'fixture-daily-dist-again'),
+    siteUrl: 'https://papers.example.org',
+    newsletterUrl: 'https://newsletter.example.org/daily-papers?ref=site&lang=en',
+  },
 ] as const;
 
 /** Astro's cache folder (its content layer's data store), shared by every build in this root. */

@@ -1,0 +1,66 @@
+import { paperDocument } from '../lib/abstracts.ts';
+import type { PaperEntry } from '../lib/collection.ts';
+import { plainParagraphs, plainText } from '../lib/math-text.ts';
+import { byUpvotes } from '../lib/papers.ts';
+import { paths } from '../lib/paths.ts';
+import { absoluteUrl } from '../lib/site-url.ts';
+
+/** What every feed format says about one paper. */
+export interface FeedItem {
+  /** `arxiv:<id>`: the same in every format and whatever the site's address, so a reader never sees a paper twice. */
+  id: string;
+  /** Plain text: TeX as readable characters. */
+  title: string;
+  /** The paper's page, absolute. */
+  url: string;
+  /** The day the paper was listed (its latest list day), `YYYY-MM-DD`. */
+  day: string;
+  authors: string[];
+  /** The abstract as plain-text paragraphs. */
+  abstract: string[];
+  keywords: string[];
+}
+
+/** A feed, whatever its format. */
+export interface Feed {
+  title: string;
+  description: string;
+  /** The page the feed follows, absolute. */
+  pageUrl: string;
+  /** The newest item's day: never the build time, so two builds write the same bytes. */
+  updated: string;
+  items: FeedItem[];
+}
+
+/** The number of items of the site's feeds, and of each organization's and topic's. */
+export const FEED_LIMITS = { site: 100, listing: 30 };
+
+/** The paper's latest list day: the one a feed dates it by. */
+const latestDay = (entry: PaperEntry) => entry.data.days.at(-1)!;
+
+/**
+ * The `limit` most recently listed papers, newest day first and by upvotes within a day, as a
+ * feed. Sorting a copy of the papers is O(n log n) in the papers given, which are one listing's.
+ */
+export function feedOf({ title, description, page, entries, limit, site }: { title: string; description: string; page: string; entries: readonly PaperEntry[]; limit: number; site: URL }): Feed {
+  const newest = [...new Set(entries)].sort((a, b) => latestDay(b).localeCompare(latestDay(a)) || byUpvotes(a.data, b.data)).slice(0, limit);
+  const items = newest.map((entry): FeedItem => {
+    const { paper, abstract } = paperDocument(entry);
+    return {
+      id: `arxiv:${paper.id}`,
+      title: plainText(paper.title),
+      url: absoluteUrl(paths.paper(paper.id), site),
+      day: latestDay(entry),
+      authors: paper.authors,
+      abstract: plainParagraphs(abstract),
+      keywords: paper.keywords ?? [],
+    };
+  });
+  // The Unix epoch dates a feed with no items, which only a site without papers has.
+  return { title, description, pageUrl: absoluteUrl(page, site), updated: items[0]?.day ?? '1970-01-01', items };
+}
+
+/** Midnight UTC of a day: feeds date papers by the day they were listed. */
+export function dayStart(day: string): Date {
+  return new Date(`${day}T00:00:00Z`);
+}

@@ -1,0 +1,159 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from 'cheerio';
+import { XMLValidator } from 'fast-xml-parser';
+import { parseFeed } from 'feedsmith';
+import { describe, expect, it } from 'vitest';
+import { byUpvotes, daysOf, fixturePapers, type FixturePaper } from '../support/fixture-papers.ts';
+import { gateBuilds, mathPapers, sites } from '../support/locations.ts';
+
+/**
+ * The feeds of the fixture builds, read as a feed reader reads them: feedsmith parses all three
+ * formats, telling each from its content, and fast-xml-parser's validator checks that the XML is
+ * well-formed (feedsmith forgives what a strict reader would not). Neither wrote them: RSS comes
+ * from @astrojs/rss, Atom from fast-xml-parser's builder, JSON Feed from JSON.stringify.
+ */
+const papers = fixturePapers(sites.fixture.papers);
+const days = daysOf(papers);
+const byId = new Map(papers.map((paper) => [paper.id, paper]));
+const lastDay = (paper: FixturePaper) => paper.days.at(-1)!;
+/** Newest list day first, by upvotes within a day. */
+const newestFirst = (list: FixturePaper[]) => [...list].sort((a, b) => lastDay(b).localeCompare(lastDay(a)) || byUpvotes(a, b));
+
+/** What every format says about an item, once parsed. */
+interface ParsedItem { id: string; title: string; link: string; date: string; authors: string[]; text: string }
+
+function read(dist: string, file: string) {
+  const text = readFileSync(join(dist, file), 'utf8');
+  if (!file.endsWith('.json')) expect(XMLValidator.validate(text), file).toBe(true);
+  return parseFeed(text);
+}
+
+/** The items of a feed file in a common shape, whatever its format. */
+function items(dist: string, file: string): ParsedItem[] {
+  const { format, feed } = read(dist, file);
+  if (format === 'rss') {
+    return (feed.items ?? []).map((item) => {
+      expect(item.guid?.isPermaLink, `${file}: the guid of ${item.link} is no permalink`).toBe(false);
+      return { id: item.guid!.value!, title: item.title!, link: item.link!, date: new Date(item.pubDate!).toISOString(), authors: item.dc?.creators ?? [], text: load(item.description!).text() };
+    });
+  }
+  if (format === 'atom') {
+    return (feed.entries ?? []).map((entry) => {
+      expect([entry.title?.type, entry.summary?.type], `${file}: ${entry.id} is plain text, not HTML`).toEqual(['text', 'text']);
+      return { id: entry.id!, title: entry.title!.value, link: entry.links!.find((link) => link.rel === 'alternate')!.href!, date: entry.updated!, authors: entry.authors!.map((author) => author.name!), text: entry.summary!.value };
+    });
+  }
+  if (format === 'json') {
+    return (feed.items ?? []).map((item) => ({ id: item.id!, title: item.title!, link: item.url!, date: item.date_published!, authors: item.authors!.map((author) => author.name!), text: item.content_text! }));
+  }
+  throw new Error(`${file} is read as ${format}`);
+}
+
+describe.each(gateBuilds)('the feeds of the fixture build $name', ({ base, dist, siteUrl }) => {
+  // Without SITE_URL, links use the documented placeholder address.
+  const origin = siteUrl ?? 'https://example.invalid';
+  const paperUrl = (id: string) => `${origin}${base}papers/${id}/`;
+  const siteFeeds = ['rss.xml', 'atom.xml', 'feed.json'];
+  const orgFeeds = readdirSync(join(dist, 'orgs'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => `orgs/${entry.name}/rss.xml`);
+  const topicFeeds = readdirSync(join(dist, 'topics'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => `topics/${entry.name}/rss.xml`);
+
+  it('are RSS 2.0, Atom 1.0 and JSON Feed 1.1, well-formed, with the elements each format requires', () => {
+    expect(read(dist, 'rss.xml').format).toBe('rss');
+    expect(read(dist, 'atom.xml').format).toBe('atom');
+    expect(JSON.parse(readFileSync(join(dist, 'feed.json'), 'utf8')).version).toBe('https://jsonfeed.org/version/1.1');
+
+    const rss = read(dist, 'rss.xml');
+    if (rss.format !== 'rss') throw new Error('not RSS');
+    expect(rss.feed).toMatchObject({ title: 'Daily Papers', link: `${origin}${base}`, description: expect.any(String) });
+    expect(rss.feed.atom?.links?.find((link) => link.rel === 'self')?.href).toBe(`${origin}${base}rss.xml`);
+
+    const atom = read(dist, 'atom.xml');
+    if (atom.format !== 'atom') throw new Error('not Atom');
+    expect(atom.feed).toMatchObject({ id: expect.stringMatching(/^https?:\/\//), title: { value: 'Daily Papers' }, updated: expect.any(String) });
+    expect(atom.feed.links?.map((link) => [link.rel, link.href])).toEqual([['alternate', `${origin}${base}`], ['self', `${origin}${base}atom.xml`]]);
+    for (const entry of atom.feed.entries ?? []) {
+      expect(entry, entry.id).toMatchObject({ id: expect.any(String), title: { value: expect.any(String) }, updated: expect.any(String) });
+      expect(entry.authors?.length, `${entry.id} has authors (the feed has none of its own)`).toBeGreaterThan(0);
+    }
+
+    const json = read(dist, 'feed.json');
+    if (json.format !== 'json') throw new Error('not JSON Feed');
+    expect(json.feed).toMatchObject({ title: 'Daily Papers', home_page_url: `${origin}${base}`, feed_url: `${origin}${base}feed.json` });
+  });
+
+  it('list the papers of the latest three days, newest day first and by upvotes within a day, at most 100', () => {
+    const latest = days.slice(-3);
+    const expected = newestFirst(papers.filter((paper) => paper.days.some((day) => latest.includes(day)))).slice(0, 100);
+    for (const file of siteFeeds) expect(items(dist, file).map((item) => item.id), file).toEqual(expected.map((paper) => `arxiv:${paper.id}`));
+  });
+
+  it('give each item its plain-text title, a link to its built page, its authors, its day and its whole abstract', () => {
+    for (const file of [...siteFeeds, ...orgFeeds, ...topicFeeds]) {
+      for (const item of items(dist, file)) {
+        const paper = byId.get(item.id.replace(/^arxiv:/, ''))!;
+        expect(paper, `${file}: ${item.id} is a paper of the collection`).toBeDefined();
+        expect(item.link).toBe(paperUrl(paper.id));
+        expect(existsSync(join(dist, 'papers', paper.id, 'index.html'))).toBe(true);
+        expect(item.authors).toEqual(paper.authors);
+        expect(item.date).toBe(`${lastDay(paper)}T00:00:00.000Z`);
+        // TeX becomes characters; the text is the abstract's, every paragraph, without maths
+        // markup, and `\%`, `\&`, `\$`... (TeX for the characters themselves) as the characters.
+        expect(item.title).not.toMatch(/\$|\\[a-z]/);
+        expect(item.text).not.toMatch(/\$[^$\s][^$]*\$/);
+        for (const paragraph of paper.abstract) {
+          for (const words of paragraph.split(/\$[^$]*\$/).map((part) => part.replace(/\\([$&%#_{} ])/g, '$1')).map((part) => part.trim()).filter((part) => part.length > 20)) expect(item.text, `${file}: ${paper.id}`).toContain(words);
+        }
+      }
+    }
+  });
+
+  it('write the maths of an abstract as readable text', () => {
+    const json = JSON.parse(readFileSync(join(dist, 'feed.json'), 'utf8'));
+    const item = json.items.find((entry: { id: string }) => entry.id === `arxiv:${mathPapers.abstract}`);
+    expect(item, 'the abstract with maths is on the latest day').toBeDefined();
+    expect(byId.get(mathPapers.abstract)!.abstract.join(' ')).toContain('$B_j(s) = β(π_j)α_j^{\\max}(s)$');
+    expect(item.content_text).not.toContain('\\max');
+    expect(item.content_text).toMatch(/B\s?j\(s\) = β\(π\s?j\)/);
+  });
+
+  it('date each feed by its newest day, never by the time of the build', () => {
+    const newest = `${days.at(-1)}T00:00:00.000Z`;
+    const rss = read(dist, 'rss.xml');
+    const atom = read(dist, 'atom.xml');
+    expect(rss.format === 'rss' && new Date(rss.feed.lastBuildDate!).toISOString()).toBe(newest);
+    expect(atom.format === 'atom' && atom.feed.updated).toBe(newest);
+  });
+
+  it('give each organization and topic an RSS feed of its 30 most recently listed papers', () => {
+    expect(orgFeeds.length).toBeGreaterThan(0);
+    expect(topicFeeds.length).toBeGreaterThan(0);
+    for (const file of [...orgFeeds, ...topicFeeds]) {
+      // The listing's pages show its papers by upvotes, over every page: the feed takes the newest 30.
+      const folder = file.replace(/rss\.xml$/, '');
+      const listed: FixturePaper[] = [];
+      for (let n = 1; existsSync(join(dist, folder, n === 1 ? '' : String(n), 'index.html')); n++) {
+        const $ = load(readFileSync(join(dist, folder, n === 1 ? '' : String(n), 'index.html'), 'utf8'));
+        listed.push(...$('.paper-card-title a').map((_, a) => byId.get($(a).attr('href')!.split('/').at(-2)!)!).get());
+      }
+      expect(listed.length, folder).toBeGreaterThan(0);
+      expect(items(dist, file).map((item) => item.id), file).toEqual(newestFirst(listed).slice(0, 30).map((paper) => `arxiv:${paper.id}`));
+    }
+  });
+
+  const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('index.html') && !file.startsWith('pagefind'));
+
+  it('are announced in the head of every page, and an organization or topic feed on its own pages', () => {
+    for (const file of pages) {
+      const $ = load(readFileSync(join(dist, file), 'utf8'));
+      const alternates = $('head link[rel="alternate"]').map((_, link) => `${$(link).attr('type')} ${$(link).attr('href')}`).get();
+      const own = /^(orgs|topics)\/([^/]+)\//.exec(file);
+      expect(alternates, file).toEqual([
+        `application/rss+xml ${base}rss.xml`,
+        `application/atom+xml ${base}atom.xml`,
+        `application/feed+json ${base}feed.json`,
+        ...(own ? [`application/rss+xml ${base}${own[1]}/${own[2]}/rss.xml`] : []),
+      ]);
+    }
+  });
+});
