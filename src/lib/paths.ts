@@ -31,6 +31,9 @@ export const paths = {
   jsonFeed: () => withBase('feed.json'),
   organizationFeed: (slug: string) => withBase(`orgs/${encodeURIComponent(slug)}/rss.xml`),
   topicFeed: (slug: string) => withBase(`topics/${encodeURIComponent(slug)}/rss.xml`),
+  /** Open data: the list of days, and each day's records. */
+  dataIndex: () => withBase('data/index.json'),
+  dataDay: (day: string) => withBase(`data/days/${day}.json`),
   /** A file of `public/`. */
   asset: (file: string) => withBase(file),
   /** The Pagefind bundle the build writes. */
