@@ -31,6 +31,8 @@ export const paths = {
   jsonFeed: () => withBase('feed.json'),
   organizationFeed: (slug: string) => withBase(`orgs/${encodeURIComponent(slug)}/rss.xml`),
   topicFeed: (slug: string) => withBase(`topics/${encodeURIComponent(slug)}/rss.xml`),
+  /** A day's email digest, as HTML and as plain text. */
+  digest: (day: string, format: 'html' | 'txt') => withBase(`digest/${day}.${format}`),
   /** Open data: the list of days, and each day's records. */
   dataIndex: () => withBase('data/index.json'),
   dataDay: (day: string) => withBase(`data/days/${day}.json`),

@@ -21,9 +21,10 @@ export function builtPages(dir: string, base = '/'): { file: string; url: string
  * without a list to update: a page's pattern is its URL with every variable segment written `*`.
  * A folder segment is variable when it holds a digit (days, weeks, paper ids, page numbers) or
  * when, below the first level, it is a page itself (`/papers/<id>/`, `/orgs/<slug>/`,
- * `/topics/<slug>/` and the pages that paginate it). First-level folders (`/papers/`, `/search/`),
- * folders that only hold pages (`/papers/date/`) and file names (`/404.html`) are literal. Each
- * kind lists its pages in path order.
+ * `/topics/<slug>/` and the pages that paginate it); a file name in a folder is variable when it
+ * holds a digit (`/digest/2026-06-24.html`). First-level folders (`/papers/`, `/search/`), folders
+ * that only hold pages (`/papers/date/`) and other file names (`/404.html`) are literal. Each kind lists its
+ * pages in path order.
  */
 export function pageKinds(dir: string): Map<string, { file: string; url: string; size: number }[]> {
   const pages = builtPages(dir);
@@ -33,7 +34,8 @@ export function pageKinds(dir: string): Map<string, { file: string; url: string;
     const parts = page.file.split('/');
     const name = parts.pop()!;
     const pattern = parts.map((part, i) => (/\d/.test(part) || (i > 0 && pageFolders.has(parts.slice(0, i + 1).join('/'))) ? '*' : part));
-    const key = `/${[...pattern, name === 'index.html' ? '' : name].join('/')}`.replace(/^\/\//, '/');
+    const leaf = name === 'index.html' ? '' : parts.length > 0 && /\d/.test(name) ? name.replace(/^[^.]*/, '*') : name;
+    const key = `/${[...pattern, leaf].join('/')}`.replace(/^\/\//, '/');
     const list = kinds.get(key) ?? [];
     list.push({ ...page, size: statSync(join(dir, page.file)).size });
     kinds.set(key, list);

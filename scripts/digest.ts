@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Command-line entry point: `npm run digest -- --date YYYY-MM-DD [--send] [--html]`.
+import { parseArgs } from 'node:util';
+import { renderDigest } from '../src/digest/digest.ts';
+import { readDayPapers } from '../src/digest/day-papers.ts';
+import { sendDigest } from '../src/digest/send.ts';
+import { PLACEHOLDER_SITE, siteUrl } from '../src/lib/site-url.ts';
+import { isoDay } from '../src/schema/paper.ts';
+import { digestSettingsSchema, readSettings, siteAddressSchema } from '../src/schema/settings.ts';
+
+const USAGE = `usage: npm run digest -- --date YYYY-MM-DD [--send] [--html] [--papers DIR]
+  --date DAY     the list day to digest
+  --send         send it by e-mail; settings come from the environment: SITE_URL, SMTP_HOST,
+                 SMTP_PORT, SMTP_SECURE, SMTP_USER, SMTP_PASS, DIGEST_FROM, DIGEST_TO (see the README)
+  --html         print the HTML version instead of the plain text (without --send)
+  --papers DIR   the collection (default: PAPERS_DIR, else content/papers)
+Without --send the digest is printed to standard output. SITE_URL and BASE_PATH make its links.
+exit codes: 0 done; 1 no papers that day, or a recipient not reached; 2 usage or settings error`;
+
+function fail(message: string, code: number): never {
+  console.error(message);
+  process.exit(code);
+}
+
+let args;
+try {
+  args = parseArgs({
+    options: {
+      date: { type: 'string' },
+      send: { type: 'boolean', default: false },
+      html: { type: 'boolean', default: false },
+      papers: { type: 'string', default: process.env.PAPERS_DIR || 'content/papers' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+} catch (error) {
+  fail(`${(error as Error).message}\n${USAGE}`, 2);
+}
+const { date, send, html, papers: collection, help } = args.values;
+if (help) fail(USAGE, 0);
+if (!date || !isoDay.safeParse(date).success) fail(`${date ? `not a day: ${JSON.stringify(date)}` : '--date is required'}\n${USAGE}`, 2);
+
+let site: URL;
+let settings;
+try {
+  settings = send ? readSettings(digestSettingsSchema, process.env) : undefined;
+  site = siteUrl(settings?.SITE_URL ?? readSettings(siteAddressSchema, process.env).SITE_URL);
+} catch (error) {
+  fail((error as Error).message, 2);
+}
+if (site.href === PLACEHOLDER_SITE) console.error(`SITE_URL is not set: the digest links to ${PLACEHOLDER_SITE}`);
+
+let papers;
+try {
+  papers = readDayPapers(collection, date);
+} catch (error) {
+  fail(`cannot read ${collection}: ${(error as Error).message}`, 2);
+}
+if (papers.length === 0) fail(`no papers listed on ${date} in ${collection}`, 1);
+
+const digest = renderDigest(date, papers, site);
+console.error(`${date}: ${digest.shown} of ${digest.total} papers in the digest, ${Buffer.byteLength(digest.html).toLocaleString('en-US')} bytes of HTML`);
+if (!settings) {
+  process.stdout.write(html ? digest.html : digest.text);
+  process.exit(0);
+}
+
+const deliveries = await sendDigest(digest, settings);
+for (const delivery of deliveries) console.error(`${delivery.ok ? 'sent to' : 'NOT sent to'} ${delivery.recipient}: ${delivery.response}`);
+process.exit(deliveries.every((delivery) => delivery.ok) ? 0 : 1);

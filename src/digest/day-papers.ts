@@ -1,0 +1,20 @@
+import { listInputFiles, readText } from '../ingest/files.ts';
+import { fromMarkdownFile } from '../ingest/to-markdown.ts';
+import { byUpvotes } from '../lib/papers.ts';
+import type { PaperDocument } from '../schema/paper.ts';
+
+/**
+ * The papers of one day, by upvotes, read from a collection folder without a build: what
+ * `npm run digest` renders. A file that does not name the day is skipped unparsed, so a day out
+ * of 50,000 papers costs reading them, not parsing them all; the parsed file's `days` decide.
+ */
+export function readDayPapers(collection: string, day: string): PaperDocument[] {
+  const { files, missing } = listInputFiles([collection], ['.md']);
+  if (missing.length > 0) throw new Error(`no collection folder at ${collection}`);
+  return files
+    .map(readText)
+    .filter((text) => text.includes(day))
+    .map(fromMarkdownFile)
+    .filter(({ paper }) => paper.days.includes(day))
+    .sort((a, b) => byUpvotes(a.paper, b.paper));
+}

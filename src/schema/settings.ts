@@ -1,0 +1,62 @@
+import { z } from 'astro/zod';
+
+/**
+ * Settings an owner gives through the environment, never the repository: what the build reads
+ * and what `npm run digest -- --send` needs. Keys are the variables' names, so an error names
+ * the variable to fix.
+ */
+
+/** An unset variable and an empty one mean the same: not configured. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+/** An address on the web: http or https only. */
+const webAddress = z.url({ protocol: /^https?$/, error: (issue) => (issue.input === undefined ? 'not set' : 'expected an http(s) address, like https://papers.example.org') });
+
+const PORT = 'expected a port number from 1 to 65535';
+
+/** `reader@example.org`, or `Daily Papers <digest@example.org>`. */
+const mailbox = z.string().trim().refine((value) => !/[\r\n]/.test(value) && z.email().safeParse(/<([^<>]+)>$/.exec(value)?.[1] ?? value).success, 'expected an e-mail address, or a name and an address: Daily Papers <digest@example.org>');
+
+export const siteSettingsSchema = z.object({
+  /** The sign-up form of the owner's newsletter (Buttondown, Mailchimp, ...): the Subscribe block links to it. */
+  NEWSLETTER_URL: optional(webAddress),
+});
+
+/** What rendering a digest without sending it reads: the site's address, if the owner gave it. */
+export const siteAddressSchema = z.object({
+  SITE_URL: optional(webAddress),
+});
+
+export const digestSettingsSchema = z
+  .object({
+    /** The site's address: every link of a sent digest is absolute, so it is required to send one. */
+    SITE_URL: webAddress,
+    /** The SMTP server to send through. */
+    SMTP_HOST: z.string().trim().min(1, 'expected the host name of an SMTP server'),
+    /** Its port: 465 with SMTP_SECURE=true, else 587 (STARTTLS), unless given. */
+    SMTP_PORT: optional(z.coerce.number(PORT).int(PORT).min(1, PORT).max(65535, PORT)),
+    /** `true` for TLS from the start (port 465); `false` to upgrade with STARTTLS when the server offers it. */
+    SMTP_SECURE: optional(z.enum(['true', 'false'], 'expected true or false')).transform((value) => value === 'true'),
+    SMTP_USER: optional(z.string()),
+    SMTP_PASS: optional(z.string()),
+    /** The sender. */
+    DIGEST_FROM: mailbox,
+    /** The recipients, separated by commas. */
+    DIGEST_TO: z
+      .string()
+      .transform((value) => value.split(',').map((address) => address.trim()).filter(Boolean))
+      .pipe(z.array(mailbox).min(1, 'expected one or more e-mail addresses, separated by commas')),
+  })
+  .refine((settings) => (settings.SMTP_USER === undefined) === (settings.SMTP_PASS === undefined), { path: ['SMTP_PASS'], message: 'SMTP_USER and SMTP_PASS go together: set both or neither' })
+  .transform((settings) => ({ ...settings, SMTP_PORT: settings.SMTP_PORT ?? (settings.SMTP_SECURE ? 465 : 587) }));
+
+export type DigestSettings = z.infer<typeof digestSettingsSchema>;
+
+/** Settings read from `env`, or an error with one line per bad variable: `SMTP_PORT: expected a port number`. */
+export function readSettings<T extends z.ZodType>(schema: T, env: Record<string, string | undefined>): z.infer<T> {
+  // A missing variable is said so, rather than as a type error about undefined.
+  const result = schema.safeParse(env, { error: (issue) => (issue.input === undefined ? 'not set' : undefined) });
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `${issue.path[0] === undefined ? '(settings)' : String(issue.path[0])}: ${issue.message}`);
+  throw new Error(`invalid settings in the environment:\n  ${[...new Set(lines)].join('\n  ')}`);
+}

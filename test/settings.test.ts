@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { digestSettingsSchema, readSettings, siteSettingsSchema } from '../src/schema/settings.ts';
+
+const valid = { SITE_URL: 'https://papers.example.org', SMTP_HOST: 'smtp.example.org', DIGEST_FROM: 'digest@example.org', DIGEST_TO: 'ada@example.org' };
+const error = (env: Record<string, string>) => {
+  try {
+    readSettings(digestSettingsSchema, env);
+  } catch (thrown) {
+    return (thrown as Error).message;
+  }
+  throw new Error('the settings were accepted');
+};
+
+describe('the settings read from the environment', () => {
+  it('take the SMTP port from SMTP_SECURE when it is not given: 465 for TLS, else 587', () => {
+    expect(readSettings(digestSettingsSchema, valid)).toMatchObject({ SMTP_PORT: 587, SMTP_SECURE: false });
+    expect(readSettings(digestSettingsSchema, { ...valid, SMTP_SECURE: 'true' })).toMatchObject({ SMTP_PORT: 465, SMTP_SECURE: true });
+    expect(readSettings(digestSettingsSchema, { ...valid, SMTP_PORT: '2525' })).toMatchObject({ SMTP_PORT: 2525 });
+  });
+
+  it('split DIGEST_TO on commas, and read an empty variable as an unset one', () => {
+    expect(readSettings(digestSettingsSchema, { ...valid, DIGEST_TO: ' ada@example.org,Grace Hopper <grace@example.org> ,', SMTP_PORT: '', SMTP_USER: '', SMTP_PASS: '' })).toMatchObject({
+      DIGEST_TO: ['ada@example.org', 'Grace Hopper <grace@example.org>'],
+      SMTP_PORT: 587,
+      SMTP_USER: undefined,
+    });
+  });
+
+  it('name the variable of each problem', () => {
+    expect(error({ ...valid, SMTP_USER: 'digest' })).toBe('invalid settings in the environment:\n  SMTP_PASS: SMTP_USER and SMTP_PASS go together: set both or neither');
+    expect(error({ ...valid, SMTP_PORT: '70000', SMTP_SECURE: 'yes' })).toBe('invalid settings in the environment:\n  SMTP_PORT: expected a port number from 1 to 65535\n  SMTP_SECURE: expected true or false');
+    expect(error({ ...valid, DIGEST_FROM: 'Daily Papers <digest@example.org>\r\nBcc: everyone@example.org' })).toMatch(/^invalid settings in the environment:\n {2}DIGEST_FROM: expected an e-mail address/);
+    expect(error({ ...valid, DIGEST_TO: ' , ' })).toBe('invalid settings in the environment:\n  DIGEST_TO: expected one or more e-mail addresses, separated by commas');
+  });
+
+  it('accept only an http(s) newsletter address, and none', () => {
+    expect(readSettings(siteSettingsSchema, {})).toEqual({ NEWSLETTER_URL: undefined });
+    expect(readSettings(siteSettingsSchema, { NEWSLETTER_URL: 'https://buttondown.com/daily-papers' })).toEqual({ NEWSLETTER_URL: 'https://buttondown.com/daily-papers' });
+    expect(() => readSettings(siteSettingsSchema, { NEWSLETTER_URL: 'javascript:alert(1)' })).toThrow('NEWSLETTER_URL: expected an http(s) address');
+  });
+});
