@@ -1,7 +1,13 @@
+import { readSettings, siteSettingsSchema } from '../schema/settings.ts';
+
+const settings = readSettings(siteSettingsSchema, process.env);
+
 /** What the site says about itself. Owner-configurable settings arrive with the site config. */
 export const site = {
   title: 'Daily Papers',
   description: 'Trending research papers, day by day, with search that runs in your browser.',
   /** Papers per page on week, month, organization and topic pages. */
   pageSize: 30,
+  /** The owner's newsletter sign-up form (NEWSLETTER_URL), if there is one. */
+  newsletterUrl: settings.NEWSLETTER_URL,
 };

@@ -50,7 +50,7 @@ function items(dist: string, file: string): ParsedItem[] {
   throw new Error(`${file} is read as ${format}`);
 }
 
-describe.each(gateBuilds)('the feeds of the fixture build $name', ({ base, dist, siteUrl }) => {
+describe.each(gateBuilds)('the feeds of the fixture build $name', ({ base, dist, siteUrl, newsletterUrl }) => {
   // Without SITE_URL, links use the documented placeholder address.
   const origin = siteUrl ?? 'https://example.invalid';
   const paperUrl = (id: string) => `${origin}${base}papers/${id}/`;
@@ -154,6 +154,14 @@ describe.each(gateBuilds)('the feeds of the fixture build $name', ({ base, dist,
         `application/feed+json ${base}feed.json`,
         ...(own ? [`application/rss+xml ${base}${own[1]}/${own[2]}/rss.xml`] : []),
       ]);
+    }
+  });
+
+  it("are offered at the foot of every page, after the owner's newsletter when there is one", () => {
+    for (const file of pages) {
+      const $ = load(readFileSync(join(dist, file), 'utf8'));
+      const links = $('footer .subscribe a').map((_, a) => $(a).attr('href')).get();
+      expect(links, file).toEqual([...(newsletterUrl ? [newsletterUrl] : []), `${base}rss.xml`, `${base}atom.xml`, `${base}feed.json`]);
     }
   });
 });
