@@ -36,6 +36,7 @@ export const paths = {
   /** Open data: the list of days, and each day's records. */
   dataIndex: () => withBase('data/index.json'),
   dataDay: (day: string) => withBase(`data/days/${day}.json`),
+  sitemap: () => withBase('sitemap-index.xml'),
   /** A file of `public/`. */
   asset: (file: string) => withBase(file),
   /** The Pagefind bundle the build writes. */
