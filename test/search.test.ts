@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../src/ingest/run.ts';
 import { slugify } from '../src/lib/slugs.ts';
 import { searchFacets, searchFields } from '../src/lib/search-fields.ts';
-import { formatSearchState, isEmptySearch, parseSearchState, searchFilterKeys, searchSortKeys } from '../src/lib/search-keys.ts';
+import { buildSortTable, sortResults } from '../src/lib/search-sorts.ts';
+import { formatSearchState, isEmptySearch, parseSearchState, searchFilterKeys } from '../src/lib/search-keys.ts';
 import type { Paper } from '../src/schema/paper.ts';
 import { describeResults } from '../src/scripts/search-status.ts';
 import { readCollection } from './support/collection.ts';
@@ -55,16 +56,27 @@ describe('what the search index records of real papers', () => {
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it('gives every paper every sort key, with 0 for missing counts, and the latest day it was listed on', () => {
+  it('records for every paper the values sorted searches order by, with 0 for missing counts, and the latest day it was listed on', () => {
     for (const paper of papers) {
-      const { sorts, meta } = searchFields(paper, new Map());
-      expect(Object.keys(sorts).toSorted()).toEqual([...searchSortKeys].toSorted());
-      expect(sorts.upvotes).toBe(String(paper.upvotes ?? 0));
-      expect(sorts.stars).toBe(String(paper.githubStars ?? 0));
-      expect(sorts.date).toBe(paper.days.toSorted().at(-1));
-      expect(meta.day).toBe(sorts.date);
+      const { meta } = searchFields(paper, new Map());
+      expect(meta.upvotes).toBe(String(paper.upvotes ?? 0));
+      expect(meta.stars).toBe(String(paper.githubStars ?? 0));
+      expect(meta.day).toBe(paper.days.toSorted().at(-1));
       expect(meta.first_author).toBe(paper.authors[0]);
     }
+  });
+
+  it('orders results by a sort table built from that metadata, highest first, ties and unknown ids in their given order', () => {
+    const pages = papers.map((paper, i) => ({ id: `en_${i}`, meta: searchFields(paper, new Map()).meta as unknown as Record<string, string> }));
+    const table = buildSortTable(pages);
+    const byUpvotes = sortResults(pages, table, 'upvotes').map((page) => Number(page.meta.upvotes));
+    expect(byUpvotes).toEqual(byUpvotes.toSorted((a, b) => b - a));
+    const byDate = sortResults(pages, table, 'date').map((page) => page.meta.day);
+    expect(byDate).toEqual(byDate.toSorted().reverse());
+    const tied = pages.filter((page) => page.meta.stars === '0');
+    expect(tied.length).toBeGreaterThan(1);
+    expect(sortResults(tied, table, 'stars')).toEqual(tied);
+    expect(sortResults([{ id: 'en_unknown' }, pages[0]], table, 'upvotes').map((page) => page.id)).toEqual([pages[0].id, 'en_unknown']);
   });
 
   it('files a paper under every month and year it was listed in, and under has_code by its repo', () => {

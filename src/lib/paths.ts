@@ -27,6 +27,8 @@ export const paths = {
   asset: (file: string) => withBase(file),
   /** The Pagefind bundle the build writes. */
   pagefind: () => withBase('pagefind/pagefind.js'),
+  /** The sort table sorted searches load (src/lib/search-sorts.ts). */
+  searchSorts: () => withBase('search/sorts.json'),
 };
 
 /** Links off the site, for a paper. */

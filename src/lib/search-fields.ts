@@ -1,7 +1,7 @@
 import type { Paper } from '../schema/paper.ts';
 import { monthOf } from './dates.ts';
 import { plainText } from './math-text.ts';
-import { searchFilterKeys, type SearchFilterKey, type SearchSortKey } from './search-keys.ts';
+import { searchFilterKeys, type SearchFilterKey } from './search-keys.ts';
 import { slugify } from './slugs.ts';
 
 /** Result metadata, shown on each result without loading the paper page. */
@@ -12,14 +12,13 @@ export interface SearchMeta {
   organization?: string;
   first_author: string;
   author_count: string;
-  stars?: string;
+  stars: string;
 }
 
 /** What the search index records of a paper, under the public keys of search-keys.ts. */
 export interface SearchFields {
   filters: Record<SearchFilterKey, string[]>;
-  /** Every paper carries every sort key: Pagefind leaves out of a sorted search the pages that lack it. */
-  sorts: Record<SearchSortKey, string>;
+  /** Also the values sorted searches order by (upvotes, day, stars), through the sort table. */
   meta: SearchMeta;
 }
 
@@ -40,7 +39,6 @@ export function searchFields(paper: Paper, topicLabels: ReadonlyMap<string, stri
       month: [...new Set(paper.days.map(monthOf))],
       has_code: [paper.githubRepo ? 'true' : 'false'],
     },
-    sorts: { upvotes: String(paper.upvotes ?? 0), date: day, stars: String(paper.githubStars ?? 0) },
     meta: {
       title: plainText(paper.title),
       day,
@@ -48,7 +46,7 @@ export function searchFields(paper: Paper, topicLabels: ReadonlyMap<string, stri
       organization: paper.organization?.fullname,
       first_author: paper.authors[0],
       author_count: String(paper.authors.length),
-      stars: paper.githubStars === undefined ? undefined : String(paper.githubStars),
+      stars: String(paper.githubStars ?? 0),
     },
   };
 }

@@ -1,4 +1,5 @@
 import { formatSearchState, isEmptySearch, parseSearchState, searchFilterKeys, type SearchFilterKey, type SearchSortKey, type SearchState } from '../lib/search-keys.ts';
+import { sortResults, type SortTable } from '../lib/search-sorts.ts';
 import { describeResults } from './search-status.ts';
 
 /** The subset of Pagefind's browser API this element uses. */
@@ -8,11 +9,12 @@ interface PagefindResultData {
   meta: Record<string, string | undefined>;
 }
 interface PagefindResult {
+  id: string;
   data(): Promise<PagefindResultData>;
 }
 interface PagefindApi {
   init(): Promise<void>;
-  search(query: string | null, options: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: PagefindResult[] } | null>;
+  search(query: string | null, options: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
 }
 
 /** Results shown at first, and added by each "Show more". */
@@ -27,6 +29,7 @@ const dayFormat = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric'
  */
 export class PaperSearchElement extends HTMLElement {
   #pagefind?: Promise<PagefindApi>;
+  #sorts?: Promise<SortTable>;
   #form!: HTMLFormElement;
   #input!: HTMLInputElement;
   #status!: HTMLElement;
@@ -93,6 +96,16 @@ export class PaperSearchElement extends HTMLElement {
     return this.#pagefind;
   }
 
+  /** The sort table, fetched the first time a search is sorted. */
+  #loadSorts(): Promise<SortTable> {
+    this.#sorts ??= fetch(this.dataset.sorts!).then((response) => {
+      if (!response.ok) throw new Error(`sort table: HTTP ${response.status}`);
+      return response.json() as Promise<SortTable>;
+    });
+    this.#sorts.catch(() => (this.#sorts = undefined)); // let a later search try again
+    return this.#sorts;
+  }
+
   async #run(): Promise<void> {
     const ticket = ++this.#latest;
     const state = this.#state();
@@ -108,15 +121,16 @@ export class PaperSearchElement extends HTMLElement {
     // Without a query there is no relevance to rank by: newest first, unless a sort is chosen.
     const sort = state.sort ?? (state.query.trim() ? undefined : 'date');
     const filters = Object.fromEntries(searchFilterKeys.filter((key) => state.filters[key]).map((key) => [key, state.filters[key]!]));
-    let found;
+    let results: PagefindResult[];
     try {
-      found = await (await this.#load()).search(state.query.trim() || null, { filters, ...(sort && { sort: { [sort]: 'desc' as const } }) });
+      const [found, table] = await Promise.all([(await this.#load()).search(state.query.trim() || null, { filters }), sort && this.#loadSorts()]);
+      results = found?.results ?? [];
+      if (sort && table) results = sortResults(results, table, sort);
     } catch {
       if (ticket === this.#latest) this.#show([], 'Search is unavailable: the search index could not be loaded.', false);
       return;
     }
     if (ticket !== this.#latest) return; // a newer search has started
-    const results = found?.results ?? [];
     const first = await Promise.all(results.slice(0, PAGE_SIZE).map((result) => result.data()));
     if (ticket !== this.#latest) return;
     this.#pending = results.slice(PAGE_SIZE);

@@ -8,8 +8,10 @@ import { serveStatic } from './static-server.ts';
 export interface SearchCost {
   query: string;
   results: number;
-  /** Search data the first query transferred, gzipped as a host sends it: not the page itself. */
-  firstQueryBytes: number;
+  /** Index data the first query transferred (metadata, index chunks, fragments, filters), gzipped as a host sends it. */
+  firstQueryDataBytes: number;
+  /** Pagefind's own code it loaded: script, worker and WebAssembly, the same on every site and cached after. */
+  firstQueryCodeBytes: number;
   firstQueryRequests: number;
   /** From the query entered to its first results on screen, in a page that has just loaded. */
   firstResultsMs: number;
@@ -19,13 +21,16 @@ export interface SearchCost {
 
 /** Pagefind's own files (.pf_*, .pagefind) are compressed already; its script and JSON are not. */
 const COMPRESSIBLE = /\.(js|json|css)$/;
+/** Pagefind's program rather than this site's data. */
+const CODE = /(^|\/)(pagefind(-worker)?\.js|wasm\.[\w-]+\.pagefind)$/;
 
 /**
  * Measures search as a reader meets it, in headless Chromium against the build served on
  * 127.0.0.1: each query in a fresh browser (a cold cache), opening /search/, waiting until the
  * page is idle (it fetches Pagefind's script, WebAssembly and metadata on load), then entering
  * the query at once, as a paste or the last keystroke does, and timing until the results show.
- * Every file under /pagefind/ the page requested until then counts, at its gzipped size.
+ * Every file of the index (under /pagefind/, and the sort table) the page requested until then
+ * counts, at its gzipped size; Pagefind's code is counted apart from the site's index data.
  */
 export async function measureSearch(dist: string, queries: { query: string; next: string }[], basePath = '/'): Promise<SearchCost[]> {
   const server = await serveStatic(dist, basePath);
@@ -36,21 +41,29 @@ export async function measureSearch(dist: string, queries: { query: string; next
       const context = await browser.newContext();
       const page = await context.newPage();
       const requested = new Set<string>();
-      const prefix = `${basePath}pagefind/`;
       page.on('request', (request) => {
-        const path = new URL(request.url()).pathname;
-        if (path.startsWith(prefix)) requested.add(path.slice(basePath.length));
+        const path = new URL(request.url()).pathname.slice(basePath.length);
+        if (path.startsWith('pagefind/') || path === 'search/sorts.json') requested.add(path);
       });
       await page.goto(server.url('search/'), { waitUntil: 'networkidle' });
       const firstResultsMs = await timeSearch(page, query);
       const results = Number(((await page.locator('.search-status').textContent()) ?? '').match(/^[\d,]+/)?.[0].replace(/,/g, '') ?? 0);
       const files = [...requested];
-      const firstQueryBytes = files.reduce((sum, file) => {
+      const size = (file: string) => {
         const bytes = readFileSync(join(dist, file));
-        return sum + (COMPRESSIBLE.test(file) ? gzipSync(bytes).length : bytes.length);
-      }, 0);
+        return COMPRESSIBLE.test(file) ? gzipSync(bytes).length : bytes.length;
+      };
+      const sum = (list: string[]) => list.reduce((total, file) => total + size(file), 0);
       const nextResultsMs = await timeSearch(page, next);
-      costs.push({ query, results, firstQueryBytes, firstQueryRequests: files.length, firstResultsMs, nextResultsMs });
+      costs.push({
+        query,
+        results,
+        firstQueryDataBytes: sum(files.filter((file) => !CODE.test(file))),
+        firstQueryCodeBytes: sum(files.filter((file) => CODE.test(file))),
+        firstQueryRequests: files.length,
+        firstResultsMs,
+        nextResultsMs,
+      });
       await context.close();
     }
   } finally {

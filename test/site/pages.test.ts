@@ -4,6 +4,7 @@ import { load, type CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasMath, plainText } from '../../src/lib/math-text.ts';
 import { isRenderableUrl } from '../../src/lib/links.ts';
+import type { SortTable } from '../../src/lib/search-sorts.ts';
 import { readCollection } from '../support/collection.ts';
 import { fixtureNote, sites } from '../support/locations.ts';
 
@@ -21,7 +22,7 @@ function page(path: string): CheerioAPI {
   return load(readFileSync(join(dist, path, 'index.html'), 'utf8'));
 }
 
-interface FixturePaper { id: string; title: string; authors: string[]; days: string[]; upvotes?: number; organization?: { name: string; fullname: string } }
+interface FixturePaper { id: string; title: string; authors: string[]; days: string[]; upvotes?: number; githubStars?: number; organization?: { name: string; fullname: string } }
 
 describe('a build of a small real collection', () => {
   let papers: FixturePaper[];
@@ -204,5 +205,14 @@ describe('a build of a small real collection', () => {
     const entry = JSON.parse(readFileSync(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8'));
     expect(entry.languages.en.page_count).toBe(papers.length);
     expect(existsSync(join(dist, 'pagefind', 'pagefind.js'))).toBe(true);
+  });
+
+  it('writes a sort table with every indexed page and the upvotes, day and stars of its paper', () => {
+    const table = JSON.parse(readFileSync(join(dist, 'search', 'sorts.json'), 'utf8')) as SortTable;
+    const fragments = readdirSync(join(dist, 'pagefind', 'fragment')).map((name) => name.replace(/\.pf_fragment$/, ''));
+    expect(table.ids.toSorted()).toEqual(fragments.toSorted());
+    expect(table.ids).toHaveLength(papers.length);
+    const expected = (key: 'upvotes' | 'date' | 'stars') => papers.map((paper) => (key === 'upvotes' ? paper.upvotes ?? 0 : key === 'stars' ? paper.githubStars ?? 0 : Number(paper.days.at(-1)!.replaceAll('-', '')))).sort((a, b) => a - b);
+    for (const key of ['upvotes', 'date', 'stars'] as const) expect(table.values[key].toSorted((a, b) => a - b), key).toEqual(expected(key));
   });
 });
