@@ -13,7 +13,8 @@ function withBase(path: string): string {
 export const paths = {
   home: () => withBase(''),
   latest: () => withBase('papers/'),
-  day: (day: string) => withBase(`papers/date/${day}/`),
+  /** A day's page; its later pages, when it has more papers than fit on one, at `2/`, `3/`... */
+  day: (day: string, page = 1) => withBase(`papers/date/${day}/${page > 1 ? `${page}/` : ''}`),
   week: (week: string) => withBase(`papers/week/${week}/`),
   month: (month: string) => withBase(`papers/month/${month}/`),
   paper: (id: string) => withBase(`papers/${paperSlug(id)}/`),

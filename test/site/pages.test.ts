@@ -35,6 +35,12 @@ describe('a build of a small real collection', () => {
 
   /** The hrefs of a listing's paper cards, in page order. */
   const cardLinks = ($: CheerioAPI) => $('.paper-card-title a').map((_, a) => $(a).attr('href')).get();
+  /** The cards of a day, across its pages (an arXiv listing day can fill several). */
+  const dayCardLinks = (day: string) => {
+    const links = cardLinks(page(`papers/date/${day}`));
+    for (let n = 2; existsSync(join(dist, 'papers', 'date', day, String(n), 'index.html')); n++) links.push(...cardLinks(page(`papers/date/${day}/${n}`)));
+    return links;
+  };
   const expectedOrder = (day: string) =>
     papers.filter((paper) => paper.days.includes(day)).sort((a, b) => (b.upvotes ?? 0) - (a.upvotes ?? 0) || a.id.localeCompare(b.id)).map((paper) => `/papers/${paper.id}/`);
 
@@ -44,24 +50,27 @@ describe('a build of a small real collection', () => {
     expect(built).toEqual(expect.arrayContaining(expected));
     // Nothing else under /papers/ but days, weeks, months and papers.
     const others = built.filter((path) => path.startsWith('/papers/') && !expected.includes(path));
-    expect(others.filter((path) => !/^\/papers\/(week\/\d{4}-W\d{2}|month\/\d{4}-\d{2})\/(\d+\/)?$/.test(path))).toEqual([]);
+    expect(others.filter((path) => !/^\/papers\/(date\/\d{4}-\d{2}-\d{2}|week\/\d{4}-W\d{2}|month\/\d{4}-\d{2})\/(\d+\/)?$/.test(path))).toEqual([]);
   });
 
-  it('lists every paper of a day on that day, by upvotes, highest first', () => {
-    for (const day of days) expect(cardLinks(page(`papers/date/${day}`)), day).toEqual(expectedOrder(day));
+  it('lists every paper of a day on that day, by upvotes, highest first, 100 a page', () => {
+    for (const day of days) {
+      expect(dayCardLinks(day), day).toEqual(expectedOrder(day));
+      expect(cardLinks(page(`papers/date/${day}`)).length, day).toBe(Math.min(100, expectedOrder(day).length));
+    }
   });
 
   it('shows the latest day at / and /papers/', () => {
     const latest = days.at(-1)!;
-    expect(cardLinks(page(''))).toEqual(expectedOrder(latest));
-    expect(cardLinks(page('papers'))).toEqual(expectedOrder(latest));
+    expect(cardLinks(page(''))).toEqual(expectedOrder(latest).slice(0, 100));
+    expect(cardLinks(page('papers'))).toEqual(expectedOrder(latest).slice(0, 100));
   });
 
   it('links each day to the previous and the next day that have papers', () => {
     days.forEach((day, index) => {
       const $ = page(`papers/date/${day}`);
-      const previous = $('a[rel="prev"]').attr('href');
-      const next = $('a[rel="next"]').attr('href');
+      const previous = $('.period-nav a[rel="prev"]').attr('href');
+      const next = $('.period-nav a[rel="next"]').attr('href');
       expect(previous, day).toBe(index > 0 ? `/papers/date/${days[index - 1]}/` : undefined);
       expect(next, day).toBe(index < days.length - 1 ? `/papers/date/${days[index + 1]}/` : undefined);
     });
@@ -71,7 +80,7 @@ describe('a build of a small real collection', () => {
     const twice = papers.filter((paper) => paper.days.length > 1);
     expect(twice.length).toBeGreaterThan(0);
     for (const paper of twice) {
-      for (const day of paper.days) expect(cardLinks(page(`papers/date/${day}`))).toContain(`/papers/${paper.id}/`);
+      for (const day of paper.days) expect(dayCardLinks(day)).toContain(`/papers/${paper.id}/`);
       const $ = page(`papers/${paper.id}`);
       expect($('.paper-facts time').map((_, time) => $(time).parent().attr('href')).get()).toEqual(paper.days.map((day) => `/papers/date/${day}/`));
     }
