@@ -23,7 +23,7 @@ afterAll(async () => {
 /** The titles of the results on show, once the status says the search has run. */
 async function resultTitles(page: Page): Promise<string[]> {
   await expect.poll(() => page.getByRole('status').textContent(), SEARCH_WAIT).toMatch(/papers?\b|No papers/);
-  return page.locator('.search-result h2 a').allTextContents();
+  return page.locator('.search-result h3 a').allTextContents();
 }
 
 /** Clicks "Show more results" until every result is on the page. */
@@ -35,7 +35,7 @@ async function allResultTitles(page: Page): Promise<string[]> {
     await more.click();
     await expect.poll(() => page.locator('.search-result').count(), SEARCH_WAIT).toBeGreaterThan(shown);
   }
-  return page.locator('.search-result h2 a').allTextContents();
+  return page.locator('.search-result h3 a').allTextContents();
 }
 
 const [root, subPath] = gateBuilds;
@@ -191,7 +191,7 @@ describe('search in Chromium, over the fixture build', () => {
     const page = await searchPage(formatSearchState({ query: name, filters: {} }));
     await resultTitles(page);
     const first = page.locator('.search-result').first();
-    const title = await first.locator('h2 a').textContent();
+    const title = await first.locator('h3 a').textContent();
     const paper = papers.find((candidate) => titleOf(candidate) === title)!;
     expect(paper).toBeDefined();
     expect(await first.locator('time').getAttribute('datetime')).toBe(paper.days.at(-1));
@@ -235,7 +235,7 @@ describe('search in Chromium, over the fixture build', () => {
     expect(await page.evaluate(() => (document.activeElement as HTMLSelectElement | null)?.name)).toBe('org');
     await page.getByLabel('Organization', { exact: true }).selectOption(name); // a select keeps keyboard choice native
     await expect.poll(() => page.getByRole('status').textContent(), SEARCH_WAIT).toContain(`from ${name}`);
-    expect(await page.getByRole('list', { name: 'Results' }).count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Results' }).getByRole('listitem').count()).toBeGreaterThan(0);
   });
 });
 

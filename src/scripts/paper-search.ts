@@ -162,7 +162,7 @@ function renderResult(result: PagefindResultData, withExcerpt: boolean): HTMLLIE
   const { meta } = result;
   const item = document.createElement('li');
   item.className = 'search-result';
-  const heading = item.appendChild(document.createElement('h2'));
+  const heading = item.appendChild(document.createElement('h3'));
   const link = heading.appendChild(document.createElement('a'));
   link.href = result.url;
   link.textContent = meta.title ?? result.url;

@@ -22,13 +22,19 @@ export function words(text: string): string[] {
   return text.toLowerCase().match(WORD) ?? [];
 }
 
+/** Pagefind also indexes a hyphenated word whole: `multi-agent` as `multiagent` too. */
+function joinedWords(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? []).map((word) => word.replaceAll('-', ''));
+}
+
 export function searchablePapers(folder: string): SearchablePapers {
   const papers: Paper[] = [];
   const vocabulary = new Map<string, Set<number>>();
   for (const { data, body } of readCollection(folder).values()) {
     const paper = data as Paper;
     const text = [paper.title, body, ...paper.authors, paper.organization?.fullname, paper.aiSummary, ...(paper.keywords ?? []), paper.comment, paper.journalRef, ...(paper.categories ?? [])];
-    for (const word of words(text.filter(Boolean).join(' '))) {
+    const all = text.filter(Boolean).join(' ');
+    for (const word of [...words(all), ...joinedWords(all)]) {
       let found = vocabulary.get(word);
       if (!found) vocabulary.set(word, (found = new Set()));
       found.add(papers.length);
@@ -103,7 +109,10 @@ export function organizationWithClearTop(searchable: SearchablePapers): { name: 
  * titles, keywords or AI summaries): the paper with it in its title must rank first.
  */
 export function titleWordAlsoInAbstracts(searchable: SearchablePapers): { paper: Paper; word: string; others: Paper[] } {
-  const prominent = (paper: Paper) => words([paper.title, paper.aiSummary ?? '', ...(paper.keywords ?? [])].join(' '));
+  const prominent = (paper: Paper) => {
+    const text = [paper.title, paper.aiSummary ?? '', ...(paper.keywords ?? [])].join(' ');
+    return [...words(text), ...joinedWords(text)];
+  };
   for (const paper of searchable.papers) {
     for (const word of words(paper.title).filter((candidate) => /^\p{L}{7,}$/u.test(candidate))) {
       const prefix = stemPrefix(word);
