@@ -1,63 +1,292 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plainText } from '../src/lib/math-text.ts';
+import type { Paper } from '../src/schema/paper.ts';
+import { formatSearchState } from '../src/lib/search-keys.ts';
 import { launchChromium } from '../test/support/browser.ts';
-import { readCollection } from '../test/support/collection.ts';
-import { sites } from '../test/support/locations.ts';
+import { gateBuilds, sites } from '../test/support/locations.ts';
+import { contradictoryPeriod, distinctiveOrganization, organizationWithClearTop, searchablePapers, soleAuthor, titleWordAlsoInAbstracts, uniqueTitleWord, type SearchablePapers } from '../test/support/search-targets.ts';
 import { serveStatic } from '../test/support/static-server.ts';
 
-/** Long enough for the first query to load Pagefind's script, WebAssembly and index. */
+/** Long enough for the first query to load Pagefind's script, WebAssembly and index on a busy CI machine. */
 const SEARCH_WAIT = { timeout: 15_000 };
+const SEARCH_LABEL = 'Search titles, authors, organizations and abstracts';
 
-describe('search in the built sample, in Chromium', () => {
-  let browser: Browser;
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The titles of the results on show, once the status says the search has run. */
+async function resultTitles(page: Page): Promise<string[]> {
+  await expect.poll(() => page.getByRole('status').textContent(), SEARCH_WAIT).toMatch(/papers?\b|No papers/);
+  return page.locator('.search-result h3 a').allTextContents();
+}
+
+/** Clicks "Show more results" until every result is on the page. */
+async function allResultTitles(page: Page): Promise<string[]> {
+  await resultTitles(page);
+  const more = page.getByRole('button', { name: 'Show more results' });
+  while (await more.isVisible()) {
+    const shown = await page.locator('.search-result').count();
+    await more.click();
+    await expect.poll(() => page.locator('.search-result').count(), SEARCH_WAIT).toBeGreaterThan(shown);
+  }
+  return page.locator('.search-result h3 a').allTextContents();
+}
+
+const [root, subPath] = gateBuilds;
+
+/** A title as results show it: TeX as plain text. */
+const titleOf = (paper: Paper) => plainText(paper.title);
+
+/** The paper count an option's label ends with: `NVIDIA (12)`. */
+const count = (label: string) => Number(/\(([\d,]+)\)$/.exec(label)![1].replace(/,/g, ''));
+
+/** The number of results the status announces. */
+async function announcedCount(page: Page): Promise<number> {
+  await expect.poll(() => page.getByRole('status').textContent(), SEARCH_WAIT).toMatch(/^[\d,]+ papers?\b/);
+  return Number((await page.getByRole('status').textContent())!.match(/^[\d,]+/)![0].replace(/,/g, ''));
+}
+
+describe('search in Chromium, over the fixture build', () => {
   let server: Awaited<ReturnType<typeof serveStatic>>;
-  let target: { id: string; title: string; word: string };
-
+  let context: BrowserContext;
+  let searchable: SearchablePapers;
   beforeAll(async () => {
-    // A word that appears in exactly one title of the sample, so the paper it names must come up.
-    const papers = [...readCollection(sites.sample.papers).values()].map((file) => file.data as { id: string; title: string });
-    const words = (title: string) => title.toLowerCase().match(/[a-z]{6,}/g) ?? [];
-    const counts = new Map<string, number>();
-    for (const paper of papers) for (const word of new Set(words(paper.title))) counts.set(word, (counts.get(word) ?? 0) + 1);
-    const paper = papers.find((p) => words(p.title).some((word) => counts.get(word) === 1))!;
-    target = { ...paper, word: words(paper.title).find((word) => counts.get(word) === 1)! };
-
-    server = await serveStatic(sites.sample.dist);
-    browser = await launchChromium();
+    searchable = searchablePapers(sites.fixture.papers);
+    server = await serveStatic(root.dist);
+    context = await browser.newContext();
   });
   afterAll(async () => {
-    await browser?.close();
+    await context?.close();
     await server?.close();
   });
 
+  async function searchPage(state = ''): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(server.url(`search/${state}`));
+    return page;
+  }
+
   it('finds a paper by a word of its title and opens it', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url('search/'));
-    await page.getByLabel('Search titles, authors and abstracts').fill(target.word);
-    const result = page.locator('.search-result a', { hasText: target.title });
-    await result.first().click();
-    await page.waitForURL(server.url(`papers/${target.id}/`));
-    expect(await page.locator('h1').textContent()).toBe(target.title);
-    expect(new URL(page.url()).pathname).toBe(`/papers/${target.id}/`);
+    const { paper, word } = uniqueTitleWord(searchable);
+    const page = await searchPage();
+    await page.getByLabel(SEARCH_LABEL).fill(word);
+    await page.locator('.search-result a', { hasText: titleOf(paper) }).first().click();
+    await page.waitForURL(server.url(`papers/${paper.id}/`));
+    expect(new URL(page.url()).pathname).toBe(`/papers/${paper.id}/`);
   });
 
-  it('runs the search a shared ?q= link carries, and keeps typing in the URL', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url(`search/?q=${encodeURIComponent(target.word)}`));
-    await expect.poll(() => page.locator('.search-result a').allTextContents(), SEARCH_WAIT).toContain(target.title);
-    expect(await page.getByRole('status').textContent()).toMatch(/match/);
+  it('finds a paper by the full name of one of its authors', async () => {
+    const { paper, name } = soleAuthor(searchable);
+    const page = await searchPage();
+    await page.getByLabel(SEARCH_LABEL).fill(name);
+    expect(await resultTitles(page)).toEqual([titleOf(paper)]);
+  });
 
-    await page.getByLabel('Search titles, authors and abstracts').fill('qxjvwkpz');
-    await expect.poll(() => page.getByRole('status').textContent(), SEARCH_WAIT).toMatch(/No papers match/);
-    expect(new URL(page.url()).searchParams.get('q')).toBe('qxjvwkpz');
+  it('finds every paper of an organization by its name, and no other', async () => {
+    const organization = distinctiveOrganization(searchable);
+    const page = await searchPage();
+    await page.getByLabel(SEARCH_LABEL).fill(organization.name);
+    expect((await allResultTitles(page)).toSorted()).toEqual(organization.papers.map(titleOf).toSorted());
+  });
+
+  it('ranks the paper with the query word in its title above papers with it only in their abstracts', async () => {
+    const { paper, word, others } = titleWordAlsoInAbstracts(searchable);
+    const page = await searchPage(formatSearchState({ query: word, filters: {} }));
+    const titles = await resultTitles(page);
+    expect(titles[0]).toBe(titleOf(paper));
+    expect(titles).toEqual(expect.arrayContaining(others.map(titleOf)));
+  });
+
+  it('puts the most upvoted paper of an organization first when filtered by it and sorted by upvotes', async () => {
+    const { name, top, count } = organizationWithClearTop(searchable);
+    const page = await searchPage();
+    await page.getByLabel('Organization', { exact: true }).selectOption(name);
+    await page.getByLabel('Sort by', { exact: true }).selectOption('upvotes');
+    await expect.poll(() => page.getByRole('status').textContent(), SEARCH_WAIT).toContain(`from ${name}`);
+    expect((await resultTitles(page))[0]).toBe(titleOf(top));
+    expect(await announcedCount(page)).toBe(count);
+    const url = new URL(page.url());
+    expect(Object.fromEntries(url.searchParams)).toEqual({ org: name, sort: 'upvotes' });
+  });
+
+  it('narrows to exactly the papers filed under a value of each filter the form offers', async () => {
+    const page = await searchPage();
+    const filed: Partial<Record<string, (paper: Paper, value: string) => boolean>> = {
+      org: (paper, value) => paper.organization?.fullname === value,
+      category: (paper, value) => (paper.categories ?? []).includes(value),
+      year: (paper, value) => paper.days.some((day) => day.startsWith(`${value}-`)),
+      month: (paper, value) => paper.days.some((day) => day.startsWith(`${value}-`)),
+    };
+    const selects = await page.locator('select[data-filter]').all();
+    expect(selects.length).toBeGreaterThanOrEqual(4);
+    for (const select of selects) {
+      const key = (await select.getAttribute('name'))!;
+      // The value with the fewest papers: a filter that did nothing would show more.
+      const options = await select.locator('option').evaluateAll((all) => all.map((option) => ({ value: (option as HTMLOptionElement).value, label: option.textContent! })));
+      const choice = options.filter((option) => option.value).sort((a, b) => count(a.label) - count(b.label))[0];
+      await select.selectOption(choice.value);
+      const expected = filed[key] ? searchable.papers.filter((paper) => filed[key]!(paper, choice.value)).length : count(choice.label);
+      expect(count(choice.label), `${key}=${choice.value}`).toBe(expected);
+      expect(await announcedCount(page), `${key}=${choice.value}`).toBe(expected);
+      await select.selectOption('');
+    }
+    await page.getByLabel(/Only papers with code/).check();
+    expect(await announcedCount(page)).toBe(searchable.papers.filter((paper) => paper.githubRepo).length);
+    expect(new URL(page.url()).search).toBe('?has_code=true');
+  });
+
+  it('reopens a shared URL with the same query, filters, sort and results', async () => {
+    const { name } = organizationWithClearTop(searchable);
+    const word = 'model';
+    const page = await searchPage();
+    await page.getByLabel(SEARCH_LABEL).fill(word);
+    await page.getByLabel('Organization', { exact: true }).selectOption(name);
+    await page.getByLabel('Sort by', { exact: true }).selectOption('date');
+    await expect.poll(() => page.getByRole('status').textContent(), SEARCH_WAIT).toMatch(/newest first|No papers/);
+    const typed = await resultTitles(page);
+    const shared = page.url();
+
+    const reopened = await context.newPage();
+    await reopened.goto(shared);
+    expect(await resultTitles(reopened)).toEqual(typed);
+    expect(await reopened.getByLabel(SEARCH_LABEL).inputValue()).toBe(word);
+    expect(await reopened.getByLabel('Organization', { exact: true }).inputValue()).toBe(name);
+    expect(await reopened.getByLabel('Sort by', { exact: true }).inputValue()).toBe('date');
+    expect(reopened.url()).toBe(shared);
+  });
+
+  it('keeps every paper in a sorted search: each carries every sort key', async () => {
+    for (const sort of ['upvotes', 'date', 'stars'] as const) {
+      const page = await searchPage(formatSearchState({ query: '', filters: {}, sort }));
+      expect(await announcedCount(page)).toBe(searchable.papers.length);
+      await page.close();
+    }
+  });
+
+  it('says so clearly when nothing matches, and when nothing has been asked', async () => {
+    const page = await searchPage();
+    expect(await page.locator('.search-hint').isVisible()).toBe(true);
+    expect(await page.getByRole('status').textContent()).toBe('');
+    await page.getByLabel(SEARCH_LABEL).fill('ꙮꙮꙮ');
+    await expect.poll(() => page.getByRole('status').textContent(), SEARCH_WAIT).toBe('No papers match “ꙮꙮꙮ”. Try fewer or different words.');
+    expect(await page.locator('.search-result').count()).toBe(0);
+    expect(await page.locator('.search-hint').isVisible()).toBe(false);
+    await page.getByLabel(SEARCH_LABEL).fill('');
+    await expect.poll(() => page.locator('.search-hint').isVisible(), SEARCH_WAIT).toBe(true);
+    expect(new URL(page.url()).search).toBe('');
+
+    // Filters that rule each other out: the status says to drop one.
+    const contradictory = await searchPage(formatSearchState({ query: '', filters: contradictoryPeriod(searchable) }));
+    await expect.poll(() => contradictory.getByRole('status').textContent(), SEARCH_WAIT).toMatch(/^No papers listed in \w+ \d{4}\. Try removing a filter\.$/);
+  });
+
+  it('shows each result with its day, upvotes, organization and an excerpt that marks the query', async () => {
+    const { name, papers } = distinctiveOrganization(searchable);
+    const page = await searchPage(formatSearchState({ query: name, filters: {} }));
+    await resultTitles(page);
+    const first = page.locator('.search-result').first();
+    const title = await first.locator('h3 a').textContent();
+    const paper = papers.find((candidate) => titleOf(candidate) === title)!;
+    expect(paper).toBeDefined();
+    expect(await first.locator('time').getAttribute('datetime')).toBe(paper.days.at(-1));
+    const facts = await first.locator('.search-result-facts').textContent();
+    expect(facts).toContain(`${paper.upvotes ?? 0} upvote`);
+    expect(facts).toContain(name);
+    expect(facts).toContain(paper.authors[0]);
+    expect(await first.locator('.search-result-excerpt mark').count()).toBeGreaterThan(0);
+  });
+
+  it('focuses the search box on "/" from any page, and leaves "/" alone in a text field', async () => {
+    const page = await context.newPage();
+    await page.goto(server.url('papers/'));
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
+    await page.keyboard.type('/x');
+    expect(await page.locator('#site-search').inputValue()).toBe('/x');
+
+    const search = await searchPage();
+    await search.keyboard.press('/');
+    expect(await search.evaluate(() => document.activeElement?.id)).toBe('paper-search-input');
   });
 
   it('sends the header search box of any page to the search page with its query', async () => {
-    const page = await browser.newPage();
+    const { paper, word } = uniqueTitleWord(searchable);
+    const page = await context.newPage();
     await page.goto(server.url(''));
-    await page.getByRole('search', { name: 'Site' }).getByRole('searchbox').fill(target.word);
+    await page.getByRole('search', { name: 'Site' }).getByRole('searchbox').fill(word);
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/search/');
-    await expect.poll(() => page.locator('.search-result a').allTextContents(), SEARCH_WAIT).toContain(target.title);
+    expect(await resultTitles(page)).toContain(titleOf(paper));
+  });
+
+  it('can be used with the keyboard alone: type, move to the filters, reach the results', async () => {
+    const { name } = organizationWithClearTop(searchable);
+    const page = await searchPage();
+    await page.keyboard.press('/');
+    await page.keyboard.type('model');
+    await page.keyboard.press('Tab'); // the Search button
+    await page.keyboard.press('Tab'); // the first filter
+    expect(await page.evaluate(() => (document.activeElement as HTMLSelectElement | null)?.name)).toBe('org');
+    await page.getByLabel('Organization', { exact: true }).selectOption(name); // a select keeps keyboard choice native
+    await expect.poll(() => page.getByRole('status').textContent(), SEARCH_WAIT).toContain(`from ${name}`);
+    expect(await page.getByRole('region', { name: 'Results' }).getByRole('listitem').count()).toBeGreaterThan(0);
+  });
+});
+
+describe('search in Chromium, over the fixture build under the sub-path /daily/', () => {
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+  let context: BrowserContext;
+  let searchable: SearchablePapers;
+  beforeAll(async () => {
+    searchable = searchablePapers(sites.fixture.papers);
+    server = await serveStatic(subPath.dist, subPath.base);
+    context = await browser.newContext();
+  });
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+  });
+
+  it('loads the index from under the sub-path and links results there', async () => {
+    const { paper, word } = uniqueTitleWord(searchable);
+    const page = await context.newPage();
+    await page.goto(server.url(''));
+    await page.getByRole('search', { name: 'Site' }).getByRole('searchbox').fill(word);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/daily/search/');
+    const result = page.locator('.search-result a', { hasText: titleOf(paper) }).first();
+    await result.waitFor(SEARCH_WAIT);
+    expect(await result.getAttribute('href')).toBe(`/daily/papers/${paper.id}/`);
+    await result.click();
+    await page.waitForURL(server.url(`papers/${paper.id}/`));
+  });
+
+  it('round-trips a filtered, sorted search in the URL', async () => {
+    const { name, top } = organizationWithClearTop(searchable);
+    const page = await context.newPage();
+    await page.goto(server.url(`search/${formatSearchState({ query: '', filters: { org: name }, sort: 'upvotes' })}`));
+    expect((await resultTitles(page))[0]).toBe(titleOf(top));
+    expect(await page.getByLabel('Organization', { exact: true }).inputValue()).toBe(name);
+  });
+});
+
+describe('search in Chromium, over the bundled sample as the README builds it', () => {
+  it('finds a paper by a word of its title', async () => {
+    const { paper, word } = uniqueTitleWord(searchablePapers(sites.sample.papers));
+    const server = await serveStatic(sites.sample.dist);
+    const page = await browser.newPage();
+    try {
+      await page.goto(server.url(`search/${formatSearchState({ query: word, filters: {} })}`));
+      expect(await resultTitles(page)).toContain(titleOf(paper));
+    } finally {
+      await page.close();
+      await server.close();
+    }
   });
 });

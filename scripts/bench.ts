@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run bench`: builds the full site from all of ../shared/data/hf-daily-papers and prints
-// what it costs: time and memory per phase, output size, and what a reader downloads.
+// `npm run bench`: builds the full site from all of ../shared/data (or the --data folders given)
+// and prints what it costs: time and memory per phase, output size, what a reader downloads, and
+// what a first search costs in Chromium.
 // Figures go here, never into timed tests. Results are also written as JSON for comparison.
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,10 +10,11 @@ import { parseArgs } from 'node:util';
 import { ingest } from '../src/ingest/run.ts';
 import { pageWeight } from '../src/tooling/page-weight.ts';
 import { measureCommand } from '../src/tooling/process-tree.ts';
+import { measureSearch } from '../src/tooling/search-cost.ts';
 
 const { values } = parseArgs({
   options: {
-    data: { type: 'string', default: resolve('../shared/data/hf-daily-papers') },
+    data: { type: 'string', multiple: true, default: [resolve('../shared/data/hf-daily-papers'), resolve('../shared/data/arxiv-daily-listing')] },
     json: { type: 'string', default: 'bench-results.json' },
     keep: { type: 'boolean', default: false },
   },
@@ -23,7 +25,7 @@ const papersDir = join(work, 'papers');
 const dist = join(work, 'dist');
 try {
   const ingestStart = performance.now();
-  const summary = ingest({ inputs: [values.data], outDir: papersDir });
+  const summary = ingest({ inputs: values.data, outDir: papersDir });
   const ingestSeconds = (performance.now() - ingestStart) / 1000;
 
   const build = await measureCommand(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist], {
@@ -38,6 +40,14 @@ try {
   const days = readdirSync(join(dist, 'papers', 'date'));
   const busiestDay = days.map((day) => ({ day, size: statSync(join(dist, 'papers', 'date', day, 'index.html')).size })).sort((a, b) => b.size - a.size)[0].day;
   const dayWeight = pageWeight(dist, `/papers/date/${busiestDay}/`);
+  // Queries readers type (one word, two, a common one), each followed by another once the index is warm.
+  const search = await measureSearch(dist, [
+    { query: 'diffusion', next: 'diffusion transformer' },
+    { query: 'reinforcement learning', next: 'reward model' },
+    { query: 'video generation', next: 'robot' },
+    { query: 'benchmark', next: 'mixture of experts' },
+    { query: 'language model', next: 'agents' },
+  ]);
 
   const results = {
     date: new Date().toISOString(),
@@ -51,6 +61,7 @@ try {
     outputMb: round(bytes / 1e6),
     outputFiles: files.length,
     largestDayPage: { day: busiestDay, ...dayWeight },
+    search,
   };
   console.table({
     papers: results.papers,
@@ -63,7 +74,11 @@ try {
     'output MB': results.outputMb,
     'output files': results.outputFiles,
     [`day page ${busiestDay}, gzip HTML+CSS bytes (budget 60 KB)`]: dayWeight.total,
+    'first search query, max gzip KB of index data (budget 150 KB)': round(Math.max(...search.map((cost) => cost.firstQueryDataBytes)) / 1000),
+    'first search query, gzip KB of Pagefind code': round(Math.max(...search.map((cost) => cost.firstQueryCodeBytes)) / 1000),
+    'first results, max ms after typing (budget 300 ms)': Math.max(...search.map((cost) => cost.firstResultsMs)),
   });
+  console.table(search);
   writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`results written to ${values.json}`);
 } finally {

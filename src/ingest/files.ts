@@ -29,6 +29,10 @@ export function readText(file: string): string {
   return readFileSync(file, 'utf8');
 }
 
+export function readBytes(file: string): Buffer {
+  return readFileSync(file);
+}
+
 export function readTextIfExists(file: string): string | undefined {
   try {
     return readFileSync(file, 'utf8');

@@ -3,6 +3,8 @@ import type { Organization } from '../schema/paper.ts';
 import { isoWeekOf, monthOf } from './dates.ts';
 import { groupBy, neighbours } from './papers.ts';
 import { relatedPapers } from './related.ts';
+import { searchFacets, searchFields, type FacetValue, type SearchFields } from './search-fields.ts';
+import type { SearchFilterKey } from './search-keys.ts';
 import { slugify } from './slugs.ts';
 
 export type PaperEntry = CollectionEntry<'papers'>;
@@ -47,6 +49,8 @@ export interface SiteIndex {
   byId: Map<string, PaperEntry>;
   /** For each paper id, the ids of its most related papers, best first. */
   related: Map<string, string[]>;
+  /** What the search index records of each paper, by id, and every filter value with its count. */
+  search: { fields: Map<string, SearchFields>; facets: Record<SearchFilterKey, FacetValue[]> };
 }
 
 let index: Promise<SiteIndex> | undefined;
@@ -72,6 +76,8 @@ async function buildIndex(): Promise<SiteIndex> {
   const topics = [...groupBy(papers, (paper) => (paper.keywords ?? []).map(slugify).filter(Boolean)).entries()]
     .filter(([, entries]) => entries.length >= MIN_TOPIC_PAPERS)
     .map(([slug, entries]) => ({ slug, label: commonestSpelling(entries, slug), papers: entries }));
+  const topicLabels = new Map(topics.map((topic) => [topic.slug, topic.label]));
+  const fields = new Map(papers.map((entry) => [entry.data.id, searchFields(entry.data, topicLabels)]));
   return {
     papers,
     days: listings(groupBy(papers, (paper) => paper.days)),
@@ -83,6 +89,7 @@ async function buildIndex(): Promise<SiteIndex> {
     notes: new Map((await getCollection('notes')).map((note) => [note.id, note])),
     byId: new Map(papers.map((entry) => [entry.data.id, entry])),
     related: relatedPapers(papers.map((entry) => entry.data)),
+    search: { fields, facets: searchFacets(fields.values()) },
   };
 }
 

@@ -15,7 +15,8 @@ function withBase(path: string): string {
 export const paths = {
   home: () => withBase(''),
   latest: () => withBase('papers/'),
-  day: (day: string) => withBase(`papers/date/${day}/`),
+  /** A day's page; its later pages, when it has more papers than fit on one, at `2/`, `3/`... */
+  day: (day: string, page = 1) => withBase(`papers/date/${day}/${page > 1 ? `${page}/` : ''}`),
   week: (week: string) => withBase(`papers/week/${week}/`),
   month: (month: string) => withBase(`papers/month/${month}/`),
   paper: (id: string) => withBase(`papers/${paperSlug(id)}/`),
@@ -41,6 +42,8 @@ export const paths = {
   asset: (file: string) => withBase(file),
   /** The Pagefind bundle the build writes. */
   pagefind: () => withBase('pagefind/pagefind.js'),
+  /** The sort table sorted searches load (src/lib/search-sorts.ts). */
+  searchSorts: () => withBase('search/sorts.json'),
 };
 
 /** Links off the site, for a paper. */

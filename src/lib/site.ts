@@ -8,6 +8,11 @@ export const site = {
   description: 'Trending research papers, day by day, with search that runs in your browser.',
   /** Papers per page on week, month, organization and topic pages. */
   pageSize: 30,
+  /**
+   * Papers per page of a day. A Hugging Face day has at most 50; an arXiv listing day can have
+   * 500 and more, which on one page would pass the 60 KB a day page may weigh.
+   */
+  dayPageSize: 100,
   /** The owner's newsletter sign-up form (NEWSLETTER_URL), if there is one. */
   newsletterUrl: settings.NEWSLETTER_URL,
 };

@@ -24,6 +24,11 @@ export async function serveStatic(dir: string, basePath = '/'): Promise<{ origin
   return {
     origin,
     url: (path = '') => origin + basePath + path.replace(/^\//, ''),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // Browsers keep connections alive; a closing server must not wait for pages still open.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -106,7 +106,7 @@ describe.each(gateBuilds)('WCAG 2.1 AA in Chromium, the fixture build $name', ({
     try {
       await page.goto(server.url('search/'));
       const word = searchWord();
-      await page.getByLabel('Search titles, authors and abstracts').fill(word);
+      await page.getByLabel('Search titles, authors, organizations and abstracts').fill(word);
       await expect.poll(() => page.locator('.search-result').count(), SEARCH_WAIT).toBeGreaterThan(0);
       expect(await violationsInBothSchemes(page, `/search/?q=${word}`)).toEqual([]);
     } finally {

@@ -4,6 +4,7 @@ import { load, type CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasMath, plainText } from '../../src/lib/math-text.ts';
 import { isRenderableUrl } from '../../src/lib/links.ts';
+import type { SortTable } from '../../src/lib/search-sorts.ts';
 import { readCollection } from '../support/collection.ts';
 import { fixtureNote, sites } from '../support/locations.ts';
 
@@ -21,7 +22,7 @@ function page(path: string): CheerioAPI {
   return load(readFileSync(join(dist, path, 'index.html'), 'utf8'));
 }
 
-interface FixturePaper { id: string; title: string; authors: string[]; days: string[]; upvotes?: number; organization?: { name: string; fullname: string } }
+interface FixturePaper { id: string; title: string; authors: string[]; days: string[]; upvotes?: number; githubStars?: number; organization?: { name: string; fullname: string } }
 
 describe('a build of a small real collection', () => {
   let papers: FixturePaper[];
@@ -34,6 +35,12 @@ describe('a build of a small real collection', () => {
 
   /** The hrefs of a listing's paper cards, in page order. */
   const cardLinks = ($: CheerioAPI) => $('.paper-card-title a').map((_, a) => $(a).attr('href')).get();
+  /** The cards of a day, across its pages (an arXiv listing day can fill several). */
+  const dayCardLinks = (day: string) => {
+    const links = cardLinks(page(`papers/date/${day}`));
+    for (let n = 2; existsSync(join(dist, 'papers', 'date', day, String(n), 'index.html')); n++) links.push(...cardLinks(page(`papers/date/${day}/${n}`)));
+    return links;
+  };
   const expectedOrder = (day: string) =>
     papers.filter((paper) => paper.days.includes(day)).sort((a, b) => (b.upvotes ?? 0) - (a.upvotes ?? 0) || a.id.localeCompare(b.id)).map((paper) => `/papers/${paper.id}/`);
 
@@ -43,24 +50,27 @@ describe('a build of a small real collection', () => {
     expect(built).toEqual(expect.arrayContaining(expected));
     // Nothing else under /papers/ but days, weeks, months and papers.
     const others = built.filter((path) => path.startsWith('/papers/') && !expected.includes(path));
-    expect(others.filter((path) => !/^\/papers\/(week\/\d{4}-W\d{2}|month\/\d{4}-\d{2})\/(\d+\/)?$/.test(path))).toEqual([]);
+    expect(others.filter((path) => !/^\/papers\/(date\/\d{4}-\d{2}-\d{2}|week\/\d{4}-W\d{2}|month\/\d{4}-\d{2})\/(\d+\/)?$/.test(path))).toEqual([]);
   });
 
-  it('lists every paper of a day on that day, by upvotes, highest first', () => {
-    for (const day of days) expect(cardLinks(page(`papers/date/${day}`)), day).toEqual(expectedOrder(day));
+  it('lists every paper of a day on that day, by upvotes, highest first, 100 a page', () => {
+    for (const day of days) {
+      expect(dayCardLinks(day), day).toEqual(expectedOrder(day));
+      expect(cardLinks(page(`papers/date/${day}`)).length, day).toBe(Math.min(100, expectedOrder(day).length));
+    }
   });
 
   it('shows the latest day at / and /papers/', () => {
     const latest = days.at(-1)!;
-    expect(cardLinks(page(''))).toEqual(expectedOrder(latest));
-    expect(cardLinks(page('papers'))).toEqual(expectedOrder(latest));
+    expect(cardLinks(page(''))).toEqual(expectedOrder(latest).slice(0, 100));
+    expect(cardLinks(page('papers'))).toEqual(expectedOrder(latest).slice(0, 100));
   });
 
   it('links each day to the previous and the next day that have papers', () => {
     days.forEach((day, index) => {
       const $ = page(`papers/date/${day}`);
-      const previous = $('a[rel="prev"]').attr('href');
-      const next = $('a[rel="next"]').attr('href');
+      const previous = $('.period-nav a[rel="prev"]').attr('href');
+      const next = $('.period-nav a[rel="next"]').attr('href');
       expect(previous, day).toBe(index > 0 ? `/papers/date/${days[index - 1]}/` : undefined);
       expect(next, day).toBe(index < days.length - 1 ? `/papers/date/${days[index + 1]}/` : undefined);
     });
@@ -70,7 +80,7 @@ describe('a build of a small real collection', () => {
     const twice = papers.filter((paper) => paper.days.length > 1);
     expect(twice.length).toBeGreaterThan(0);
     for (const paper of twice) {
-      for (const day of paper.days) expect(cardLinks(page(`papers/date/${day}`))).toContain(`/papers/${paper.id}/`);
+      for (const day of paper.days) expect(dayCardLinks(day)).toContain(`/papers/${paper.id}/`);
       const $ = page(`papers/${paper.id}`);
       expect($('.paper-facts time').map((_, time) => $(time).parent().attr('href')).get()).toEqual(paper.days.map((day) => `/papers/date/${day}/`));
     }
@@ -79,7 +89,7 @@ describe('a build of a small real collection', () => {
   it('shows on each paper page the title, every author, the abstract, its days, upvotes, organization and arXiv link', () => {
     for (const paper of papers) {
       const $ = page(`papers/${paper.id}`);
-      expect($('h1').attr('data-title')).toBe(plainText(paper.title));
+      expect($('[data-pagefind-meta="title"]').text()).toBe(plainText(paper.title));
       if (!hasMath(paper.title)) expect($('h1').text()).toBe(paper.title);
       expect($('.author-list li').map((_, li) => $(li).text()).get()).toEqual(paper.authors);
       expect($('.abstract p').first().text().length).toBeGreaterThan(100);
@@ -141,7 +151,7 @@ describe('a build of a small real collection', () => {
     for (const list of byOrg.values()) {
       const name = list[0].organization!.fullname;
       const $ = page(`papers/${list[0].id}`);
-      const href = $('.paper-facts a[data-pagefind-meta="organization"]').attr('href')!;
+      const href = $('.paper-facts a[href^="/orgs/"]').attr('href')!;
       expect(load(readFileSync(join(dist, href, 'index.html'), 'utf8'))('h1').text()).toBe(`Papers from ${name}`);
       expect(cardLinks(load(readFileSync(join(dist, href, 'index.html'), 'utf8'))).sort()).toEqual(list.map((paper) => `/papers/${paper.id}/`).sort());
     }
@@ -204,5 +214,14 @@ describe('a build of a small real collection', () => {
     const entry = JSON.parse(readFileSync(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8'));
     expect(entry.languages.en.page_count).toBe(papers.length);
     expect(existsSync(join(dist, 'pagefind', 'pagefind.js'))).toBe(true);
+  });
+
+  it('writes a sort table with every indexed page and the upvotes, day and stars of its paper', () => {
+    const table = JSON.parse(readFileSync(join(dist, 'search', 'sorts.json'), 'utf8')) as SortTable;
+    const fragments = readdirSync(join(dist, 'pagefind', 'fragment')).map((name) => name.replace(/\.pf_fragment$/, ''));
+    expect(table.ids.toSorted()).toEqual(fragments.toSorted());
+    expect(table.ids).toHaveLength(papers.length);
+    const expected = (key: 'upvotes' | 'date' | 'stars') => papers.map((paper) => (key === 'upvotes' ? paper.upvotes ?? 0 : key === 'stars' ? paper.githubStars ?? 0 : Number(paper.days.at(-1)!.replaceAll('-', '')))).sort((a, b) => a - b);
+    for (const key of ['upvotes', 'date', 'stars'] as const) expect(table.values[key].toSorted((a, b) => a - b), key).toEqual(expected(key));
   });
 });

@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingest } from '../../src/ingest/run.ts';
 import { buildSite } from './build-site.ts';
-import { astroCache, fixtureDays, fixtureNote, gateBuilds, hfDailyData, sites } from './locations.ts';
+import { astroCache, fixtureDays, fixtureListing, fixtureNote, gateBuilds, hfDailyData, sites } from './locations.ts';
 
 /**
  * Global setup of the `site` project: builds the fixture and sample sites once, one after the
@@ -12,12 +12,12 @@ import { astroCache, fixtureDays, fixtureNote, gateBuilds, hfDailyData, sites } 
  * test/site/reproducible.test.ts can compare the two byte for byte.
  */
 /**
- * The records the fixture is built from: a few real days, or the files and folders listed in
+ * The records the fixture is built from: a few real days and an arXiv listing day, or the files and folders listed in
  * DAILY_PAPERS_FIXTURE (separated by `:`) to run every check and gate over more, e.g.
  * `DAILY_PAPERS_FIXTURE=../shared/data/hf-daily-papers:../shared/data/arxiv-daily-listing`.
  */
 function fixtureInputs(): string[] {
-  return process.env.DAILY_PAPERS_FIXTURE?.split(':') ?? fixtureDays.map((day) => join(hfDailyData, `${day}.json`));
+  return process.env.DAILY_PAPERS_FIXTURE?.split(':') ?? [...fixtureDays.map((day) => join(hfDailyData, `${day}.json`)), fixtureListing];
 }
 
 export default function buildSites(): void {

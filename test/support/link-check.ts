@@ -15,8 +15,8 @@ const SITE = 'http://site.invalid';
  * Checks every link of a build served under `base`, and returns one line per problem (none when
  * all is well), with the number of links found sound. Two passes:
  *
- * - Every link of every page, read with cheerio (href, src, srcset, form actions and the Pagefind
- *   module the search page imports), is resolved as a static host would serve it: an internal
+ * - Every link of every page, read with cheerio (href, src, srcset, form actions, and the Pagefind
+ *   module and sort table the search page loads), is resolved as a static host would serve it: an internal
  *   URL must name a built file (a folder URL, with its trailing slash, its index.html), and its
  *   `#fragment` an id or anchor name of that page. A folder named without its trailing slash is a
  *   problem too (the site is built with trailingSlash 'always', and not every host redirects it).
@@ -41,6 +41,7 @@ export async function checkLinks(dist: string, base: string): Promise<{ problems
       ...$('[srcset]').map((_, el) => $(el).attr('srcset')!.split(',').map((candidate) => candidate.trim().split(/\s+/)[0])).get(),
       ...$('form[action]').map((_, el) => $(el).attr('action')!).get(),
       ...$('[data-pagefind]').map((_, el) => $(el).attr('data-pagefind')!).get(),
+      ...$('[data-sorts]').map((_, el) => $(el).attr('data-sorts')!).get(),
     ];
     for (const raw of raws) links.push({ page: page.url, raw });
   }

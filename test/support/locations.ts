@@ -47,6 +47,12 @@ export const astroCache = join(projectRoot, 'node_modules', '.astro');
  */
 export const fixtureDays = ['2025-01-13', '2025-01-14', '2025-02-18', '2025-04-02', '2026-04-10', '2026-04-13', '2026-04-14', '2026-04-15', '2026-04-16', '2026-06-15'];
 
+/**
+ * An arXiv listing day in the fixture too: papers with categories and no upvotes, more than a day
+ * page holds (so it has a second page), and a latest day that mixes them with Hugging Face papers.
+ */
+export const fixtureListing = join(arxivListingData, '2026-06-18.jsonl');
+
 /** Fixture papers for maths: a LaTeX title, the one Hugging Face abstract with maths (written `\(...\)`), and prices. */
 export const mathPapers = {
   /** `$\text{Transformer}^2$: Self-adaptive LLMs` */

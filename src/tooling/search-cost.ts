@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchChromium } from './chromium.ts';
+import { serveStatic } from './static-server.ts';
+
+/** What one reader's first search costs. */
+export interface SearchCost {
+  query: string;
+  results: number;
+  /** Index data the first query transferred (metadata, index chunks, fragments, filters), gzipped as a host sends it. */
+  firstQueryDataBytes: number;
+  /** Pagefind's own code it loaded: script, worker and WebAssembly, the same on every site and cached after. */
+  firstQueryCodeBytes: number;
+  firstQueryRequests: number;
+  /** From the query entered to its first results on screen, in a page that has just loaded. */
+  firstResultsMs: number;
+  /** The same for a second query in that page, once the index is warm. */
+  nextResultsMs: number;
+}
+
+/** Pagefind's own files (.pf_*, .pagefind) are compressed already; its script and JSON are not. */
+const COMPRESSIBLE = /\.(js|json|css)$/;
+/** Pagefind's program rather than this site's data. */
+const CODE = /(^|\/)(pagefind(-worker)?\.js|wasm\.[\w-]+\.pagefind)$/;
+
+/**
+ * Measures search as a reader meets it, in headless Chromium against the build served on
+ * 127.0.0.1: each query in a fresh browser (a cold cache), opening /search/, waiting until the
+ * page is idle (it fetches Pagefind's script, WebAssembly and metadata on load), then entering
+ * the query at once, as a paste or the last keystroke does, and timing until the results show.
+ * Every file of the index (under /pagefind/, and the sort table) the page requested until then
+ * counts, at its gzipped size; Pagefind's code is counted apart from the site's index data.
+ */
+export async function measureSearch(dist: string, queries: { query: string; next: string }[], basePath = '/'): Promise<SearchCost[]> {
+  const server = await serveStatic(dist, basePath);
+  const browser = await launchChromium();
+  const costs: SearchCost[] = [];
+  try {
+    for (const { query, next } of queries) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const requested = new Set<string>();
+      page.on('request', (request) => {
+        const path = new URL(request.url()).pathname.slice(basePath.length);
+        if (path.startsWith('pagefind/') || path === 'search/sorts.json') requested.add(path);
+      });
+      await page.goto(server.url('search/'), { waitUntil: 'networkidle' });
+      const firstResultsMs = await timeSearch(page, query);
+      const results = Number(((await page.locator('.search-status').textContent()) ?? '').match(/^[\d,]+/)?.[0].replace(/,/g, '') ?? 0);
+      const files = [...requested];
+      const size = (file: string) => {
+        const bytes = readFileSync(join(dist, file));
+        return COMPRESSIBLE.test(file) ? gzipSync(bytes).length : bytes.length;
+      };
+      const sum = (list: string[]) => list.reduce((total, file) => total + size(file), 0);
+      const nextResultsMs = await timeSearch(page, next);
+      costs.push({
+        query,
+        results,
+        firstQueryDataBytes: sum(files.filter((file) => !CODE.test(file))),
+        firstQueryCodeBytes: sum(files.filter((file) => CODE.test(file))),
+        firstQueryRequests: files.length,
+        firstResultsMs,
+        nextResultsMs,
+      });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return costs;
+}
+
+/** Enters a query in the search page's box and waits for the status to announce its results. */
+function timeSearch(page: import('playwright-core').Page, query: string): Promise<number> {
+  return page.evaluate(async (text) => {
+    const input = document.querySelector<HTMLInputElement>('#paper-search-input')!;
+    const status = document.querySelector('.search-status')!;
+    const announced = () => status.textContent?.includes(`“${text}”`);
+    const started = performance.now();
+    const done = new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (!announced()) return;
+        observer.disconnect();
+        resolve();
+      });
+      observer.observe(status, { childList: true, characterData: true, subtree: true });
+    });
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await done;
+    // Results and status are written in the same task: measure to the next frame, when they show.
+    await new Promise(requestAnimationFrame);
+    return Math.round(performance.now() - started);
+  }, query);
+}
