@@ -52,51 +52,58 @@ async function announcedCount(page: Page): Promise<number> {
   return Number((await page.getByRole('status').textContent())!.match(/^[\d,]+/)![0].replace(/,/g, ''));
 }
 
-describe('search in Chromium, over the fixture build', () => {
-  let server: Awaited<ReturnType<typeof serveStatic>>;
-  let context: BrowserContext;
-  let searchable: SearchablePapers;
+/**
+ * A build served on 127.0.0.1 for one describe block, with a browser context of its own and the
+ * searchable papers of the fixture; its fields are set once the block's tests start.
+ */
+function servedBuild(dist: string, base = '/') {
+  const served = {} as { server: Awaited<ReturnType<typeof serveStatic>>; context: BrowserContext; searchable: SearchablePapers };
   beforeAll(async () => {
-    searchable = searchablePapers(sites.fixture.papers);
-    server = await serveStatic(root.dist);
-    context = await browser.newContext();
+    served.searchable = searchablePapers(sites.fixture.papers);
+    served.server = await serveStatic(dist, base);
+    served.context = await browser.newContext();
   });
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
+    await served.context?.close();
+    await served.server?.close();
   });
+  return served;
+}
+
+describe('search in Chromium, over the fixture build', () => {
+  const served = servedBuild(root.dist);
 
   async function searchPage(state = ''): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(server.url(`search/${state}`));
+    const page = await served.context.newPage();
+    await page.goto(served.server.url(`search/${state}`));
     return page;
   }
 
   it('finds a paper by a word of its title and opens it', async () => {
-    const { paper, word } = uniqueTitleWord(searchable);
+    const { paper, word } = uniqueTitleWord(served.searchable);
     const page = await searchPage();
     await page.getByLabel(SEARCH_LABEL).fill(word);
     await page.locator('.search-result a', { hasText: titleOf(paper) }).first().click();
-    await page.waitForURL(server.url(`papers/${paper.id}/`));
+    await page.waitForURL(served.server.url(`papers/${paper.id}/`));
     expect(new URL(page.url()).pathname).toBe(`/papers/${paper.id}/`);
   });
 
   it('finds a paper by the full name of one of its authors', async () => {
-    const { paper, name } = soleAuthor(searchable);
+    const { paper, name } = soleAuthor(served.searchable);
     const page = await searchPage();
     await page.getByLabel(SEARCH_LABEL).fill(name);
     expect(await resultTitles(page)).toEqual([titleOf(paper)]);
   });
 
   it('finds every paper of an organization by its name, and no other', async () => {
-    const organization = distinctiveOrganization(searchable);
+    const organization = distinctiveOrganization(served.searchable);
     const page = await searchPage();
     await page.getByLabel(SEARCH_LABEL).fill(organization.name);
     expect((await allResultTitles(page)).toSorted()).toEqual(organization.papers.map(titleOf).toSorted());
   });
 
   it('ranks the paper with the query word in its title above papers with it only in their abstracts', async () => {
-    const { paper, word, others } = titleWordAlsoInAbstracts(searchable);
+    const { paper, word, others } = titleWordAlsoInAbstracts(served.searchable);
     const page = await searchPage(formatSearchState({ query: word, filters: {} }));
     const titles = await resultTitles(page);
     expect(titles[0]).toBe(titleOf(paper));
@@ -104,7 +111,7 @@ describe('search in Chromium, over the fixture build', () => {
   });
 
   it('puts the most upvoted paper of an organization first when filtered by it and sorted by upvotes', async () => {
-    const { name, top, count } = organizationWithClearTop(searchable);
+    const { name, top, count } = organizationWithClearTop(served.searchable);
     const page = await searchPage();
     await page.getByLabel('Organization', { exact: true }).selectOption(name);
     await page.getByLabel('Sort by', { exact: true }).selectOption('upvotes');
@@ -131,18 +138,18 @@ describe('search in Chromium, over the fixture build', () => {
       const options = await select.locator('option').evaluateAll((all) => all.map((option) => ({ value: (option as HTMLOptionElement).value, label: option.textContent! })));
       const choice = options.filter((option) => option.value).sort((a, b) => count(a.label) - count(b.label))[0];
       await select.selectOption(choice.value);
-      const expected = filed[key] ? searchable.papers.filter((paper) => filed[key]!(paper, choice.value)).length : count(choice.label);
+      const expected = filed[key] ? served.searchable.papers.filter((paper) => filed[key]!(paper, choice.value)).length : count(choice.label);
       expect(count(choice.label), `${key}=${choice.value}`).toBe(expected);
       expect(await announcedCount(page), `${key}=${choice.value}`).toBe(expected);
       await select.selectOption('');
     }
     await page.getByLabel(/Only papers with code/).check();
-    expect(await announcedCount(page)).toBe(searchable.papers.filter((paper) => paper.githubRepo).length);
+    expect(await announcedCount(page)).toBe(served.searchable.papers.filter((paper) => paper.githubRepo).length);
     expect(new URL(page.url()).search).toBe('?has_code=true');
   });
 
   it('reopens a shared URL with the same query, filters, sort and results', async () => {
-    const { name } = organizationWithClearTop(searchable);
+    const { name } = organizationWithClearTop(served.searchable);
     const word = 'model';
     const page = await searchPage();
     await page.getByLabel(SEARCH_LABEL).fill(word);
@@ -152,7 +159,7 @@ describe('search in Chromium, over the fixture build', () => {
     const typed = await resultTitles(page);
     const shared = page.url();
 
-    const reopened = await context.newPage();
+    const reopened = await served.context.newPage();
     await reopened.goto(shared);
     expect(await resultTitles(reopened)).toEqual(typed);
     expect(await reopened.getByLabel(SEARCH_LABEL).inputValue()).toBe(word);
@@ -164,7 +171,7 @@ describe('search in Chromium, over the fixture build', () => {
   it('keeps every paper in a sorted search: each carries every sort key', async () => {
     for (const sort of ['upvotes', 'date', 'stars'] as const) {
       const page = await searchPage(formatSearchState({ query: '', filters: {}, sort }));
-      expect(await announcedCount(page)).toBe(searchable.papers.length);
+      expect(await announcedCount(page)).toBe(served.searchable.papers.length);
       await page.close();
     }
   });
@@ -182,12 +189,12 @@ describe('search in Chromium, over the fixture build', () => {
     expect(new URL(page.url()).search).toBe('');
 
     // Filters that rule each other out: the status says to drop one.
-    const contradictory = await searchPage(formatSearchState({ query: '', filters: contradictoryPeriod(searchable) }));
+    const contradictory = await searchPage(formatSearchState({ query: '', filters: contradictoryPeriod(served.searchable) }));
     await expect.poll(() => contradictory.getByRole('status').textContent(), SEARCH_WAIT).toMatch(/^No papers listed in \w+ \d{4}\. Try removing a filter\.$/);
   });
 
   it('shows each result with its day, upvotes, organization and an excerpt that marks the query', async () => {
-    const { name, papers } = distinctiveOrganization(searchable);
+    const { name, papers } = distinctiveOrganization(served.searchable);
     const page = await searchPage(formatSearchState({ query: name, filters: {} }));
     await resultTitles(page);
     const first = page.locator('.search-result').first();
@@ -203,8 +210,8 @@ describe('search in Chromium, over the fixture build', () => {
   });
 
   it('focuses the search box on "/" from any page, and leaves "/" alone in a text field', async () => {
-    const page = await context.newPage();
-    await page.goto(server.url('papers/'));
+    const page = await served.context.newPage();
+    await page.goto(served.server.url('papers/'));
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
     await page.keyboard.type('/x');
@@ -216,9 +223,9 @@ describe('search in Chromium, over the fixture build', () => {
   });
 
   it('sends the header search box of any page to the search page with its query', async () => {
-    const { paper, word } = uniqueTitleWord(searchable);
-    const page = await context.newPage();
-    await page.goto(server.url(''));
+    const { paper, word } = uniqueTitleWord(served.searchable);
+    const page = await served.context.newPage();
+    await page.goto(served.server.url(''));
     await page.getByRole('search', { name: 'Site' }).getByRole('searchbox').fill(word);
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/search/');
@@ -226,7 +233,7 @@ describe('search in Chromium, over the fixture build', () => {
   });
 
   it('can be used with the keyboard alone: type, move to the filters, reach the results', async () => {
-    const { name } = organizationWithClearTop(searchable);
+    const { name } = organizationWithClearTop(served.searchable);
     const page = await searchPage();
     await page.keyboard.press('/');
     await page.keyboard.type('model');
@@ -240,23 +247,12 @@ describe('search in Chromium, over the fixture build', () => {
 });
 
 describe('search in Chromium, over the fixture build under the sub-path /daily/', () => {
-  let server: Awaited<ReturnType<typeof serveStatic>>;
-  let context: BrowserContext;
-  let searchable: SearchablePapers;
-  beforeAll(async () => {
-    searchable = searchablePapers(sites.fixture.papers);
-    server = await serveStatic(subPath.dist, subPath.base);
-    context = await browser.newContext();
-  });
-  afterAll(async () => {
-    await context?.close();
-    await server?.close();
-  });
+  const served = servedBuild(subPath.dist, subPath.base);
 
   it('loads the index from under the sub-path and links results there', async () => {
-    const { paper, word } = uniqueTitleWord(searchable);
-    const page = await context.newPage();
-    await page.goto(server.url(''));
+    const { paper, word } = uniqueTitleWord(served.searchable);
+    const page = await served.context.newPage();
+    await page.goto(served.server.url(''));
     await page.getByRole('search', { name: 'Site' }).getByRole('searchbox').fill(word);
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/daily/search/');
@@ -264,13 +260,13 @@ describe('search in Chromium, over the fixture build under the sub-path /daily/'
     await result.waitFor(SEARCH_WAIT);
     expect(await result.getAttribute('href')).toBe(`/daily/papers/${paper.id}/`);
     await result.click();
-    await page.waitForURL(server.url(`papers/${paper.id}/`));
+    await page.waitForURL(served.server.url(`papers/${paper.id}/`));
   });
 
   it('round-trips a filtered, sorted search in the URL', async () => {
-    const { name, top } = organizationWithClearTop(searchable);
-    const page = await context.newPage();
-    await page.goto(server.url(`search/${formatSearchState({ query: '', filters: { org: name }, sort: 'upvotes' })}`));
+    const { name, top } = organizationWithClearTop(served.searchable);
+    const page = await served.context.newPage();
+    await page.goto(served.server.url(`search/${formatSearchState({ query: '', filters: { org: name }, sort: 'upvotes' })}`));
     expect((await resultTitles(page))[0]).toBe(titleOf(top));
     expect(await page.getByLabel('Organization', { exact: true }).inputValue()).toBe(name);
   });

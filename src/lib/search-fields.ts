@@ -23,7 +23,7 @@ export interface SearchFields {
 }
 
 /**
- * The filter values, sort keys and metadata of a paper. The day a paper shows and sorts by is the
+ * The filter values and metadata of a paper. The day a paper shows and sorts by is the
  * latest it was listed on; year and month filters take every day it was listed on. Topics are the
  * paper's keywords that have a topic page, spelled as that page spells them (`topicLabels`, by slug).
  */

@@ -62,8 +62,7 @@ export function papersReached({ papers, vocabulary }: SearchablePapers, query: s
 
 /** Papers by organization name, largest first. */
 function organizations(papers: readonly Paper[]): [string, Paper[]][] {
-  const byName = new Map<string, Paper[]>();
-  for (const paper of papers) if (paper.organization) byName.set(paper.organization.fullname, [...(byName.get(paper.organization.fullname) ?? []), paper]);
+  const byName = Map.groupBy(papers.filter((paper) => paper.organization), (paper) => paper.organization!.fullname);
   return [...byName].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
 }
 
