@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { renderDigest } from '../src/digest/digest.ts';
 import { readDayPapers } from '../src/digest/day-papers.ts';
 import { sendDigest } from '../src/digest/send.ts';
+import { contentDirs } from '../src/lib/content-dirs.ts';
 import { PLACEHOLDER_SITE, siteUrl } from '../src/lib/site-url.ts';
 import { isoDay } from '../src/schema/paper.ts';
 import { digestSettingsSchema, readSettings, siteAddressSchema } from '../src/schema/settings.ts';
@@ -29,7 +30,7 @@ try {
       date: { type: 'string' },
       send: { type: 'boolean', default: false },
       html: { type: 'boolean', default: false },
-      papers: { type: 'string', default: process.env.PAPERS_DIR || 'content/papers' },
+      papers: { type: 'string', default: contentDirs.papers },
       help: { type: 'boolean', short: 'h' },
     },
   });

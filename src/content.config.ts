@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { contentDirs } from './lib/content-dirs.ts';
 import { noteSchema } from './schema/note.ts';
 import { paperSchema } from './schema/paper.ts';
 
@@ -11,13 +12,13 @@ const byFileName = ({ entry }: { entry: string }) => entry.replace(/\.md$/, '');
  * PAPERS_DIR points the build at another collection (tests build small fixtures this way).
  */
 const papers = defineCollection({
-  loader: glob({ pattern: '**/*.md', base: process.env.PAPERS_DIR || './content/papers', generateId: byFileName, retainBody: false }),
+  loader: glob({ pattern: '**/*.md', base: contentDirs.papers, generateId: byFileName, retainBody: false }),
   schema: paperSchema,
 });
 
 /** Owners' notes on papers, one file per paper slug; ingest never writes here. */
 const notes = defineCollection({
-  loader: glob({ pattern: '**/*.md', base: process.env.NOTES_DIR || './content/notes', generateId: byFileName }),
+  loader: glob({ pattern: '**/*.md', base: contentDirs.notes, generateId: byFileName }),
   schema: noteSchema,
 });
 

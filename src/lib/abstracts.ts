@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { readText } from '../ingest/files.ts';
 import { fromMarkdownFile } from '../ingest/to-markdown.ts';
 import type { PaperDocument } from '../schema/paper.ts';
 import type { PaperEntry } from './collection.ts';
+import { contentDirs } from './content-dirs.ts';
 
 const documents = new Map<string, PaperDocument>();
 
@@ -9,13 +11,14 @@ const documents = new Map<string, PaperDocument>();
  * A paper with its abstract (text, maths as `$tex$`), for the pages that carry abstracts beyond
  * the paper page: feeds, digests and open data. The collection keeps no Markdown bodies
  * (retainBody: false keeps its data store small at 50,000 papers), so the abstract is read from
- * the paper's file, once per build.
+ * the paper's file, once per build. The file is found from the entry's id in the collection's
+ * folder, not from `entry.filePath`: Astro's content cache keeps an unchanged entry's old path
+ * when the same papers are built from another folder.
  */
 export function paperDocument(entry: PaperEntry): PaperDocument {
   let document = documents.get(entry.id);
   if (!document) {
-    if (!entry.filePath) throw new Error(`paper ${entry.id} has no file to read its abstract from`);
-    document = { paper: entry.data, abstract: fromMarkdownFile(readText(entry.filePath)).abstract };
+    document = { paper: entry.data, abstract: fromMarkdownFile(readText(join(contentDirs.papers, `${entry.id}.md`))).abstract };
     documents.set(entry.id, document);
   }
   return document;

@@ -1,0 +1,26 @@
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../support/build-site.ts';
+import { sites } from '../support/locations.ts';
+
+describe('a collection moved to another folder', () => {
+  const work = mkdtempSync(join(tmpdir(), 'daily-papers-moved-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  // Astro's content cache keeps an unchanged entry's old file path: the pages that read
+  // abstracts from the papers' files (feeds, digests, open data) must not follow it.
+  it('builds, from its new folder, the feeds and open data it built from the old one', () => {
+    const before = join(work, 'before');
+    mkdirSync(before);
+    for (const file of readdirSync(sites.fixture.papers).filter((name) => name.endsWith('.md')).slice(0, 20)) cpSync(join(sites.fixture.papers, file), join(before, file));
+    buildSite({ papersDir: before, outDir: join(work, 'dist-before') });
+    const after = join(work, 'after');
+    renameSync(before, after);
+    buildSite({ papersDir: after, outDir: join(work, 'dist-after') });
+    for (const file of ['rss.xml', 'feed.json', 'data/index.json']) {
+      expect(readFileSync(join(work, 'dist-after', file), 'utf8'), file).toBe(readFileSync(join(work, 'dist-before', file), 'utf8'));
+    }
+  }, 600_000);
+});
