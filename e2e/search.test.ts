@@ -79,6 +79,15 @@ describe('search in Chromium, over the fixture build', () => {
     return page;
   }
 
+  it('searches an index in several shards, in two phases, newest first', async () => {
+    const page = await searchPage();
+    const phases = JSON.parse((await page.locator('paper-search').getAttribute('data-shards'))!) as string[][];
+    expect(phases[0].length).toBeGreaterThan(0);
+    expect(phases[1].length).toBeGreaterThan(1);
+    const shards = phases.flat();
+    expect(shards).toEqual(shards.toSorted().reverse());
+  });
+
   it('finds a paper by a word of its title and opens it', async () => {
     const { paper, word } = uniqueTitleWord(served.searchable);
     const page = await searchPage();

@@ -67,16 +67,28 @@ describe('what the search index records of real papers', () => {
   });
 
   it('orders results by a sort table built from that metadata, highest first, ties and unknown ids in their given order', () => {
-    const pages = papers.map((paper, i) => ({ id: `en_${i}`, meta: searchFields(paper, new Map()).meta as unknown as Record<string, string> }));
+    const pages = papers.map((paper, i) => ({ id: `en_${i}`, url: `/papers/${paper.id}/`, meta: searchFields(paper, new Map()).meta as unknown as Record<string, string> }));
     const table = buildSortTable(pages);
-    const byUpvotes = sortResults(pages, table, 'upvotes').map((page) => Number(page.meta.upvotes));
+    expect(table.shared).toEqual([]);
+    const sorted = <T extends { id: string }>(results: readonly T[], key: 'upvotes' | 'date' | 'stars') => sortResults(results, (page) => ({ id: page.id }), table, key);
+    const byUpvotes = sorted(pages, 'upvotes').map((page) => Number(page.meta.upvotes));
     expect(byUpvotes).toEqual(byUpvotes.toSorted((a, b) => b - a));
-    const byDate = sortResults(pages, table, 'date').map((page) => page.meta.day);
+    const byDate = sorted(pages, 'date').map((page) => page.meta.day);
     expect(byDate).toEqual(byDate.toSorted().reverse());
     const tied = pages.filter((page) => page.meta.stars === '0');
     expect(tied.length).toBeGreaterThan(1);
-    expect(sortResults(tied, table, 'stars')).toEqual(tied);
-    expect(sortResults([{ id: 'en_unknown' }, pages[0]], table, 'upvotes').map((page) => page.id)).toEqual([pages[0].id, 'en_unknown']);
+    expect(sorted(tied, 'stars')).toEqual(tied);
+    expect(sorted([{ id: 'en_unknown' }, pages[0]], 'upvotes').map((page) => page.id)).toEqual([pages[0].id, 'en_unknown']);
+  });
+
+  it('tells apart by URL two pages of different shards that Pagefind gave the same id', () => {
+    const [low, high] = papers.toSorted((a, b) => (a.upvotes ?? 0) - (b.upvotes ?? 0)).filter((paper, i, all) => i === 0 || i === all.length - 1);
+    expect(low.upvotes ?? 0).toBeLessThan(high.upvotes ?? 0);
+    const page = (paper: Paper) => ({ id: 'en_1234567', url: `/papers/${paper.id}/`, meta: searchFields(paper, new Map()).meta as unknown as Record<string, string> });
+    const table = buildSortTable([page(low), { ...page(papers[1]), id: 'en_7654321' }, page(high)]);
+    expect(table.shared).toEqual(['en_1234567']);
+    const results = [page(low), page(high)];
+    expect(sortResults(results, (result) => result, table, 'upvotes').map((result) => result.url)).toEqual([`/papers/${high.id}/`, `/papers/${low.id}/`]);
   });
 
   it('files a paper under every month and year it was listed in, and under has_code by its repo', () => {

@@ -25,6 +25,19 @@ export function listInputFiles(paths: readonly string[], extensions: readonly st
   return { files, missing };
 }
 
+/** Every file under `dir`, at any depth, whose name is `name`. */
+export function findFilesNamed(dir: string, name: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((path) => basename(path) === name)
+    .sort()
+    .map((path) => join(dir, path));
+}
+
+/** Removes the files directly in `dir` whose names match `pattern`. */
+export function removeFilesMatching(dir: string, pattern: RegExp): void {
+  for (const name of readdirSync(dir)) if (pattern.test(name)) rmSync(join(dir, name), { force: true });
+}
+
 export function readText(file: string): string {
   return readFileSync(file, 'utf8');
 }

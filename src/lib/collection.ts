@@ -1,10 +1,12 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Organization } from '../schema/paper.ts';
 import { isoWeekOf, monthOf } from './dates.ts';
-import { groupBy, neighbours } from './papers.ts';
+import { firstListed, groupBy, neighbours } from './papers.ts';
 import { relatedPapers } from './related.ts';
 import { searchFacets, searchFields, type FacetValue, type SearchFields } from './search-fields.ts';
 import type { SearchFilterKey } from './search-keys.ts';
+import { planSearchShards, shardOfDay, type SearchShard } from './search-shards.ts';
+import { site } from './site.ts';
 import { slugify } from './slugs.ts';
 
 export type PaperEntry = CollectionEntry<'papers'>;
@@ -50,7 +52,13 @@ export interface SiteIndex {
   /** For each paper id, the ids of its most related papers, best first. */
   related: Map<string, string[]>;
   /** What the search index records of each paper, by id, and every filter value with its count. */
-  search: { fields: Map<string, SearchFields>; facets: Record<SearchFilterKey, FacetValue[]> };
+  search: {
+    fields: Map<string, SearchFields>;
+    facets: Record<SearchFilterKey, FacetValue[]>;
+    /** The shards of the search index, oldest first, and the shard of each paper id. */
+    shards: SearchShard[];
+    shardOf: Map<string, string>;
+  };
 }
 
 let index: Promise<SiteIndex> | undefined;
@@ -78,6 +86,9 @@ async function buildIndex(): Promise<SiteIndex> {
     .map(([slug, entries]) => ({ slug, label: commonestSpelling(entries, slug), papers: entries }));
   const topicLabels = new Map(topics.map((topic) => [topic.slug, topic.label]));
   const fields = new Map(papers.map((entry) => [entry.data.id, searchFields(entry.data, topicLabels)]));
+  // A paper files under its first listing day, so it stays in its shard when it is listed again.
+  const shards = planSearchShards(papers.map((entry) => firstListed(entry.data)), site.searchShardSize);
+  const shardOf = new Map(papers.map((entry) => [entry.data.id, shardOfDay(shards, firstListed(entry.data)).id]));
   return {
     papers,
     days: listings(groupBy(papers, (paper) => paper.days)),
@@ -89,7 +100,7 @@ async function buildIndex(): Promise<SiteIndex> {
     notes: new Map((await getCollection('notes')).map((note) => [note.id, note])),
     byId: new Map(papers.map((entry) => [entry.data.id, entry])),
     related: relatedPapers(papers.map((entry) => entry.data)),
-    search: { fields, facets: searchFacets(fields.values()) },
+    search: { fields, facets: searchFacets(fields.values()), shards, shardOf },
   };
 }
 

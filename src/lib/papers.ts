@@ -5,6 +5,11 @@ export function byUpvotes(a: Paper, b: Paper): number {
   return (b.upvotes ?? 0) - (a.upvotes ?? 0) || a.id.localeCompare(b.id);
 }
 
+/** The day a paper was first listed (`days` is sorted by ingest, but a record may come unsorted). */
+export function firstListed(paper: Paper): string {
+  return paper.days.reduce((first, day) => (day < first ? day : first));
+}
+
 /**
  * Groups entries under keys in one pass: an entry with several keys (a paper listed on two days,
  * or with three keywords) is in each group once. Groups come out sorted by key, their entries

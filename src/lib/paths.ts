@@ -40,8 +40,8 @@ export const paths = {
   sitemap: () => withBase('sitemap-index.xml'),
   /** A file of `public/`. */
   asset: (file: string) => withBase(file),
-  /** The Pagefind bundle the build writes. */
-  pagefind: () => withBase('pagefind/pagefind.js'),
+  /** The Pagefind bundle the build writes for a shard of the search index (src/lib/search-shards.ts). */
+  searchShard: (shard: string) => withBase(`pagefind/${shard}/`),
   /** The sort table sorted searches load (src/lib/search-sorts.ts). */
   searchSorts: () => withBase('search/sorts.json'),
 };

@@ -13,6 +13,11 @@ export const site = {
    * 500 and more, which on one page would pass the 60 KB a day page may weigh.
    */
   dayPageSize: 100,
+  /**
+   * Papers per search-index shard (src/lib/search-shards.ts): the newest shard is what a first
+   * query loads before it shows results, so this bounds a first query's cost on any archive.
+   */
+  searchShardSize: settings.SEARCH_SHARD_SIZE ?? 3000,
   /** The owner's newsletter sign-up form (NEWSLETTER_URL), if there is one. */
   newsletterUrl: settings.NEWSLETTER_URL,
 };

@@ -13,6 +13,7 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (va
 const webAddress = z.url({ protocol: /^https?$/, error: (issue) => (issue.input === undefined ? 'not set' : 'expected an http(s) address, like https://papers.example.org') });
 
 const PORT = 'expected a port number from 1 to 65535';
+const SHARD_SIZE = 'expected a whole number of papers, 1 or more';
 
 /** `reader@example.org`, or `Daily Papers <digest@example.org>`. */
 const mailbox = z.string().trim().refine((value) => !/[\r\n]/.test(value) && z.email().safeParse(/<([^<>]+)>$/.exec(value)?.[1] ?? value).success, 'expected an e-mail address, or a name and an address: Daily Papers <digest@example.org>');
@@ -20,6 +21,8 @@ const mailbox = z.string().trim().refine((value) => !/[\r\n]/.test(value) && z.e
 export const siteSettingsSchema = z.object({
   /** The sign-up form of the owner's newsletter (Buttondown, Mailchimp, ...): the Subscribe block links to it. */
   NEWSLETTER_URL: optional(webAddress),
+  /** Papers per shard of the search index (src/lib/search-shards.ts); 3,000 unless given. */
+  SEARCH_SHARD_SIZE: optional(z.coerce.number(SHARD_SIZE).int(SHARD_SIZE).min(1, SHARD_SIZE)),
 });
 
 /** What rendering a digest without sending it reads: the site's address, if the owner gave it. */

@@ -1,20 +1,28 @@
 import { formatSearchState, isEmptySearch, parseSearchState, searchFilterKeys, type SearchFilterKey, type SearchSortKey, type SearchState } from '../lib/search-keys.ts';
 import { sortResults, type SortTable } from '../lib/search-sorts.ts';
+import { queryWords, withEveryWord } from '../lib/search-words.ts';
 import { describeResults } from './search-status.ts';
 
 /** The subset of Pagefind's browser API this element uses. */
 interface PagefindResultData {
   url: string;
+  /** The URL as indexed, before Pagefind adds the site's base. */
+  raw_url: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
 }
 interface PagefindResult {
   id: string;
+  score: number;
   data(): Promise<PagefindResultData>;
 }
-interface PagefindApi {
+interface PagefindInstance {
   init(): Promise<void>;
+  mergeIndex(basePath: string): Promise<void>;
   search(query: string | null, options: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
+}
+interface PagefindModule extends PagefindInstance {
+  createInstance(options: { basePath: string }): PagefindInstance;
 }
 
 /** Results shown at first, and added by each "Show more". */
@@ -26,9 +34,15 @@ const dayFormat = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric'
  * `<paper-search>`: runs the form's search against the Pagefind index as the reader types or
  * changes a filter or the sort, and mirrors the whole search in the URL, so it can be shared and
  * reopened. The form's controls are the state; the URL is written from them and read into them.
+ *
+ * The index comes in shards (src/lib/search-shards.ts), searched in two phases: the newest
+ * shard, whose results show as soon as they are found, then every shard, merged by score. A
+ * small site has one shard and one phase.
  */
 export class PaperSearchElement extends HTMLElement {
-  #pagefind?: Promise<PagefindApi>;
+  /** Each phase's shard bundles, newest first (the page lists them in `data-shards`). */
+  #bundles: string[][] = [];
+  #phases: (Promise<PagefindInstance> | undefined)[] = [];
   #sorts?: Promise<SortTable>;
   #form!: HTMLFormElement;
   #input!: HTMLInputElement;
@@ -47,6 +61,7 @@ export class PaperSearchElement extends HTMLElement {
     this.#results = this.querySelector('.search-results')!;
     this.#more = this.querySelector('.search-more')!;
     this.#hint = this.querySelector('.search-hint')!;
+    this.#bundles = JSON.parse(this.dataset.shards!) as string[][];
     this.#form.addEventListener('submit', (event) => {
       event.preventDefault();
       void this.#run();
@@ -55,8 +70,10 @@ export class PaperSearchElement extends HTMLElement {
     this.#more.addEventListener('click', () => void this.#showMore());
     window.addEventListener('popstate', () => this.#restore());
     this.#restore();
-    // The reader came here to search: fetch the index while they type the first word.
-    void this.#load().then((pagefind) => pagefind.init()).catch(() => {});
+    // The reader came here to search: fetch the newest papers' index while they type the first word.
+    void this.#phase(0)
+      ?.then((pagefind) => pagefind.init())
+      .catch(() => {});
   }
 
   /** Sets the controls from the URL, then runs what it describes. */
@@ -91,9 +108,26 @@ export class PaperSearchElement extends HTMLElement {
     return { query: this.#input.value, filters, ...(sort && { sort }) };
   }
 
-  #load(): Promise<PagefindApi> {
-    this.#pagefind ??= import(/* @vite-ignore */ this.dataset.pagefind!) as Promise<PagefindApi>;
-    return this.#pagefind;
+  /**
+   * The Pagefind instance of a phase, over its shards' bundles (newest first), or undefined when
+   * the site has no such phase. Pagefind's script comes from the newest shard's bundle, and each
+   * phase is an instance of it over that shard, the second with the older shards merged in: so
+   * both load the same WebAssembly file, and the second finds the newest shard's files cached.
+   */
+  #phase(phase: 0 | 1): Promise<PagefindInstance> | undefined {
+    const bundles = this.#bundles[phase];
+    if (!bundles?.length) return undefined;
+    let instance = this.#phases[phase];
+    if (!instance) {
+      this.#phases[phase] = instance = (async () => {
+        const module = (await import(/* @vite-ignore */ `${this.#bundles[0][0]}pagefind.js`)) as PagefindModule;
+        const pagefind = phase === 0 ? module : module.createInstance({ basePath: bundles[0] });
+        await Promise.all(bundles.slice(1).map((bundle) => pagefind.mergeIndex(bundle)));
+        return pagefind;
+      })();
+      instance.catch(() => (this.#phases[phase] = undefined)); // let a later search try again
+    }
+    return instance;
   }
 
   /** The sort table, fetched the first time a search is sorted. */
@@ -115,32 +149,73 @@ export class PaperSearchElement extends HTMLElement {
 
     this.#hint.hidden = !isEmptySearch(state);
     if (isEmptySearch(state)) {
-      this.#show([], '', false);
+      this.#show([], '', false, true);
       return;
     }
     // Without a query there is no relevance to rank by: newest first, unless a sort is chosen.
     const sort = state.sort ?? (state.query.trim() ? undefined : 'date');
+    const query = state.query.trim() || null;
     const filters = Object.fromEntries(searchFilterKeys.filter((key) => state.filters[key]).map((key) => [key, state.filters[key]!]));
-    let results: PagefindResult[];
+    const table = sort ? this.#loadSorts() : undefined;
+    const withExcerpts = query !== null;
     try {
-      const [found, table] = await Promise.all([(await this.#load()).search(state.query.trim() || null, { filters }), sort && this.#loadSorts()]);
-      results = found?.results ?? [];
-      if (sort && table) results = sortResults(results, table, sort);
+      // The newest papers first, on screen as soon as they are found...
+      let results = await this.#searchPhase(0, query, filters);
+      const archive = this.#phase(1);
+      if (ticket !== this.#latest) return;
+      if (archive) {
+        const shown = await this.#resultsInOrder(results, sort, table);
+        if (ticket !== this.#latest) return;
+        await this.#showFirst(shown, `Showing the newest matches${query ? ` for “${query}”` : ''} while the archive is searched…`, withExcerpts, false, ticket);
+        if (ticket !== this.#latest) return;
+        // ...then every shard, ranked together, each word required wherever it is found.
+        const words = queryWords(query);
+        const [found, ...pagesWithWord] = await Promise.all([query, ...(words.length > 1 ? words : [])].map((terms) => this.#searchPhase(1, terms, filters)));
+        results = withEveryWord(found, pagesWithWord.map((pages) => new Set(pages.map((page) => page.id))));
+      }
+      const ordered = await this.#resultsInOrder(results, sort, table);
+      if (ticket !== this.#latest) return;
+      await this.#showFirst(ordered, describeResults(state, results.length, sort), withExcerpts, true, ticket);
     } catch {
-      if (ticket === this.#latest) this.#show([], 'Search is unavailable: the search index could not be loaded.', false);
-      return;
+      if (ticket === this.#latest) this.#show([], 'Search is unavailable: the search index could not be loaded.', false, true);
     }
-    if (ticket !== this.#latest) return; // a newer search has started
-    const first = await Promise.all(results.slice(0, PAGE_SIZE).map((result) => result.data()));
-    if (ticket !== this.#latest) return;
-    this.#pending = results.slice(PAGE_SIZE);
-    this.#show(first, describeResults(state, results.length, sort), state.query.trim() !== '');
   }
 
-  #show(data: PagefindResultData[], status: string, withExcerpts: boolean): void {
+  async #searchPhase(phase: 0 | 1, query: string | null, filters: Record<string, string>): Promise<PagefindResult[]> {
+    const pagefind = this.#phase(phase);
+    const found = pagefind && (await (await pagefind).search(query, { filters }));
+    return found?.results ?? [];
+  }
+
+  /** Results in the chosen sort; a result whose Pagefind id two shards share is told apart by its URL. */
+  async #resultsInOrder(results: PagefindResult[], sort: SearchSortKey | undefined, table: Promise<SortTable> | undefined): Promise<PagefindResult[]> {
+    if (!sort || !table) return results;
+    const sorts = await table;
+    const shared = new Set(sorts.shared);
+    const urls = new Map(await Promise.all(results.filter((result) => shared.has(result.id)).map(async (result) => [result, (await result.data()).raw_url] as const)));
+    return sortResults(results, (result) => ({ id: result.id, url: urls.get(result) }), sorts, sort);
+  }
+
+  /**
+   * Shows the first results (as many as are on show already, when the archive's results replace
+   * the newest papers' ones) and keeps the rest for "Show more".
+   */
+  async #showFirst(results: PagefindResult[], status: string, withExcerpts: boolean, complete: boolean, ticket: number): Promise<void> {
+    const count = Math.max(PAGE_SIZE, complete ? this.#results.childElementCount : 0);
+    const data = await Promise.all(results.slice(0, count).map((result) => result.data()));
+    if (ticket !== this.#latest) return;
+    this.#pending = results.slice(count);
+    this.#show(data, status, withExcerpts, complete);
+  }
+
+  #show(data: PagefindResultData[], status: string, withExcerpts: boolean, complete: boolean): void {
     this.#showingQuery = withExcerpts;
     this.#status.textContent = status;
+    // Keep the reader's place when the archive's results replace the newest papers' ones.
+    const focused = this.#results.contains(document.activeElement) ? (document.activeElement as HTMLAnchorElement).href : undefined;
     this.#results.replaceChildren(...data.map((result) => renderResult(result, withExcerpts)));
+    if (focused) [...this.#results.querySelectorAll('a')].find((link) => link.href === focused)?.focus();
+    this.#results.parentElement!.ariaBusy = complete ? 'false' : 'true';
     this.#more.hidden = this.#pending.length === 0 || data.length === 0;
   }
 

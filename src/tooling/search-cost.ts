@@ -8,13 +8,20 @@ import { serveStatic } from './static-server.ts';
 export interface SearchCost {
   query: string;
   results: number;
-  /** Index data the first query transferred (metadata, index chunks, fragments, filters), gzipped as a host sends it. */
+  /**
+   * Index data the first query transferred (metadata, index chunks, fragments, filters), gzipped
+   * as a host sends it, until its first results showed: those of the newest papers' shards.
+   */
   firstQueryDataBytes: number;
+  /** The same, until the whole archive's results showed. */
+  completeQueryDataBytes: number;
   /** Pagefind's own code it loaded: script, worker and WebAssembly, the same on every site and cached after. */
   firstQueryCodeBytes: number;
   firstQueryRequests: number;
   /** From the query entered to its first results on screen, in a page that has just loaded. */
   firstResultsMs: number;
+  /** From the query entered to the whole archive's results on screen. */
+  completeResultsMs: number;
   /** The same for a second query in that page, once the index is warm. */
   nextResultsMs: number;
 }
@@ -47,6 +54,8 @@ export async function measureSearch(dist: string, queries: { query: string; next
       });
       await page.goto(server.url('search/'), { waitUntil: 'networkidle' });
       const firstResultsMs = await timeSearch(page, query);
+      const firstFiles = [...requested];
+      const completeResultsMs = await timeCompletion(page);
       const results = Number(((await page.locator('.search-status').textContent()) ?? '').match(/^[\d,]+/)?.[0].replace(/,/g, '') ?? 0);
       const files = [...requested];
       const size = (file: string) => {
@@ -55,13 +64,16 @@ export async function measureSearch(dist: string, queries: { query: string; next
       };
       const sum = (list: string[]) => list.reduce((total, file) => total + size(file), 0);
       const nextResultsMs = await timeSearch(page, next);
+      await timeCompletion(page);
       costs.push({
         query,
         results,
-        firstQueryDataBytes: sum(files.filter((file) => !CODE.test(file))),
+        firstQueryDataBytes: sum(firstFiles.filter((file) => !CODE.test(file))),
+        completeQueryDataBytes: sum(files.filter((file) => !CODE.test(file))),
         firstQueryCodeBytes: sum(files.filter((file) => CODE.test(file))),
         firstQueryRequests: files.length,
         firstResultsMs,
+        completeResultsMs,
         nextResultsMs,
       });
       await context.close();
@@ -73,13 +85,17 @@ export async function measureSearch(dist: string, queries: { query: string; next
   return costs;
 }
 
-/** Enters a query in the search page's box and waits for the status to announce its results. */
+/**
+ * Enters a query in the search page's box and waits for the status to announce its first
+ * results (the newest papers', on a site whose index has several shards).
+ */
 function timeSearch(page: import('playwright-core').Page, query: string): Promise<number> {
   return page.evaluate(async (text) => {
     const input = document.querySelector<HTMLInputElement>('#paper-search-input')!;
     const status = document.querySelector('.search-status')!;
     const announced = () => status.textContent?.includes(`“${text}”`);
     const started = performance.now();
+    (window as unknown as { searchStarted: number }).searchStarted = started;
     const done = new Promise<void>((resolve) => {
       const observer = new MutationObserver(() => {
         if (!announced()) return;
@@ -95,4 +111,14 @@ function timeSearch(page: import('playwright-core').Page, query: string): Promis
     await new Promise(requestAnimationFrame);
     return Math.round(performance.now() - started);
   }, query);
+}
+
+/** Waits until the search last entered has its whole archive's results on screen; the time since it was entered. */
+function timeCompletion(page: import('playwright-core').Page): Promise<number> {
+  return page.evaluate(async () => {
+    const results = document.querySelector('.search-results')!.parentElement!;
+    while (results.ariaBusy === 'true') await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise(requestAnimationFrame);
+    return Math.round(performance.now() - (window as unknown as { searchStarted: number }).searchStarted);
+  });
 }

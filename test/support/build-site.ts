@@ -6,10 +6,21 @@ import { projectRoot } from './locations.ts';
  * Builds the site from `papersDir` into `outDir` with the real Astro CLI, as `npm run build` does.
  * The settings the build reads from the environment are those given here, never the caller's.
  */
-export function buildSite({ papersDir, notesDir, outDir, basePath, siteUrl, newsletterUrl }: { papersDir: string; notesDir?: string; outDir: string; basePath?: string; siteUrl?: string; newsletterUrl?: string }): void {
+export interface BuildSettings {
+  papersDir: string;
+  notesDir?: string;
+  outDir: string;
+  basePath?: string;
+  siteUrl?: string;
+  newsletterUrl?: string;
+  /** Papers per search-index shard; the site's default unless given. */
+  searchShardSize?: number;
+}
+
+export function buildSite({ papersDir, notesDir, outDir, basePath, siteUrl, newsletterUrl, searchShardSize }: BuildSettings): void {
   const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
     cwd: projectRoot,
-    env: { ...process.env, PAPERS_DIR: papersDir, NOTES_DIR: notesDir ?? '', BASE_PATH: basePath ?? '', SITE_URL: siteUrl ?? '', NEWSLETTER_URL: newsletterUrl ?? '', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, PAPERS_DIR: papersDir, NOTES_DIR: notesDir ?? '', BASE_PATH: basePath ?? '', SITE_URL: siteUrl ?? '', NEWSLETTER_URL: newsletterUrl ?? '', SEARCH_SHARD_SIZE: searchShardSize?.toString() ?? '', ASTRO_TELEMETRY_DISABLED: '1' },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

@@ -25,7 +25,16 @@ export const sites = {
  * has the site's address (SITE_URL: canonical links, sitemap) and a newsletter (NEWSLETTER_URL).
  */
 export const gateBuilds = [
-  { name: 'at the domain root', base: '/', dist: sites.fixture.dist, again: join(testOutput, 'fixture-dist-again'), siteUrl: undefined, newsletterUrl: undefined },
+  {
+    name: 'at the domain root',
+    base: '/',
+    dist: sites.fixture.dist,
+    again: join(testOutput, 'fixture-dist-again'),
+    siteUrl: undefined,
+    newsletterUrl: undefined,
+    // Four search shards or so, whatever the fixture, so that search runs in two phases over merged shards.
+    settings: (papers: number) => ({ searchShardSize: Math.ceil(papers / 4) }),
+  },
   {
     name: 'under the sub-path /daily/',
     base: '/daily/',
@@ -33,6 +42,8 @@ export const gateBuilds = [
     again: join(testOutput, 'fixture-daily-dist-again'),
     siteUrl: 'https://papers.example.org',
     newsletterUrl: 'https://newsletter.example.org/daily-papers?ref=site&lang=en',
+    // One shard: search in one phase.
+    settings: () => ({}),
   },
 ] as const;
 
