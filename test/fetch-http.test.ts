@@ -106,7 +106,7 @@ describe('the HTTP client', () => {
     expect(server.requests[0].headers['user-agent']).toMatch(/^daily-papers\/\d+\.\d+\.\d+ \(/);
   });
 
-  it('starts attempts at least the minimum interval apart, retries included', async () => {
+  it('leaves at least the minimum interval between attempts, retries included', async () => {
     server.inject(every, { status: 503, body: '' });
     const http = client({ minIntervalMs: 3000, random: () => 0.1 });
     await http.get(url(), accept);

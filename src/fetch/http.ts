@@ -30,7 +30,10 @@ export interface HttpOptions {
   maxBackoffMs?: number;
   /** A `Retry-After` longer than this is cut to it, so a cron job never sleeps for hours. */
   maxRetryAfterMs?: number;
-  /** At least this long between the starts of two attempts, retries included. */
+  /**
+   * At least this long from the end of one attempt to the start of the next, retries included:
+   * counted from the end, a slow answer never shortens the pause the server sees.
+   */
   minIntervalMs?: number;
   userAgent?: string;
   clock?: Clock;
@@ -76,12 +79,11 @@ type Problem = { message: string; retry: boolean; retryAfterMs?: number };
 export function createHttpClient(options: HttpOptions): HttpClient {
   const { timeoutMs, retries, baseBackoffMs = 1000, maxBackoffMs = 60_000, maxRetryAfterMs = 120_000, minIntervalMs = 0 } = options;
   const { userAgent = USER_AGENT, clock = realClock, random = Math.random, log = () => {} } = options;
-  let lastStart = -Infinity;
+  let lastEnd = -Infinity;
 
   async function attempt(url: string): Promise<{ ok: true; body: string } | { ok: false; problem: Problem }> {
-    const early = lastStart + minIntervalMs - clock.now();
+    const early = lastEnd + minIntervalMs - clock.now();
     if (early > 0) await clock.sleep(early);
-    lastStart = clock.now();
     let response: Response;
     let bytes: Uint8Array;
     try {
@@ -89,6 +91,8 @@ export function createHttpClient(options: HttpOptions): HttpClient {
       bytes = new Uint8Array(await response.arrayBuffer());
     } catch (error) {
       return { ok: false, problem: { message: describeNetworkError(error, timeoutMs), retry: true } };
+    } finally {
+      lastEnd = clock.now();
     }
     let body: string;
     try {
