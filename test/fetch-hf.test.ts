@@ -77,6 +77,16 @@ describe('fetching Hugging Face days', () => {
     expect(idsOf(savedItems(dayFile(LONG_DAY)))).toEqual(idsOf(items));
   });
 
+  it('keeps each paper once when the list shifts between pages and one comes again', async () => {
+    const items = hfDayItems(LONG_DAY).slice(0, 10);
+    days.set(LONG_DAY, items);
+    const limit = items.length / 2;
+    // The second page starts with the last paper of the first: it moved down a place meanwhile.
+    server.inject(requestTo(HF_PATH, { date: LONG_DAY, p: '1' }), { body: JSON.stringify(items.slice(limit - 1, limit * 2 - 1)) });
+    await fetchHfDays(run({ hfPageSize: limit }), [LONG_DAY]);
+    expect(idsOf(savedItems(dayFile(LONG_DAY)))).toEqual(idsOf(items.slice(0, limit * 2 - 1)));
+  });
+
   it('saves nothing for an empty day, and calls that nothing new', async () => {
     const outcome = await fetchHfDays(run(), ['2026-06-20']);
     expect(exitCode(outcome)).toBe(EXIT.nothingNew);

@@ -35,8 +35,8 @@ export async function fetchHfDay(client: HttpClient, apiUrl: string, day: string
     url.searchParams.set('p', String(requests++));
     url.searchParams.set('limit', String(limit));
     const { body, value: pageItems } = await client.get(url.href, readHfItems);
-    const fresh = pageItems.filter((item) => !seen.has(item.id));
-    for (const item of fresh) seen.add(item.id);
+    // Each paper once, also when a page repeats one (the list shifted between two pages).
+    const fresh = pageItems.filter((item) => !seen.has(item.id) && seen.add(item.id));
     items.push(...fresh);
     if (pageItems.length > 0) withItems.push(body);
     repeats += pageItems.length - fresh.length;
