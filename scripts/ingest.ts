@@ -3,7 +3,7 @@
 import { SingleBar } from 'cli-progress';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic } from '../src/ingest/diagnostics.ts';
-import { ingest } from '../src/ingest/run.ts';
+import { ingest, summaryLine } from '../src/ingest/run.ts';
 import { formats } from '../src/ingest/sources/index.ts';
 
 const USAGE = `usage: npm run ingest -- <file-or-folder>... [--out DIR] [--format NAME]
@@ -50,5 +50,5 @@ bar?.stop();
 
 for (const diagnostic of summary.diagnostics) console.error(formatDiagnostic(diagnostic));
 const seconds = (performance.now() - started) / 1000;
-console.log(`read ${summary.read} · written ${summary.written} · unchanged ${summary.unchanged} · skipped ${summary.skipped} · errors ${summary.errors} (${seconds.toFixed(1)} s)`);
+console.log(summaryLine(summary, seconds));
 process.exit(summary.errors > 0 ? 1 : 0);

@@ -1,11 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../src/ingest/run.ts';
-import { hfDailyData, projectRoot } from './support/locations.ts';
+import { hfDailyData } from './support/locations.ts';
+import { runScript } from './support/run-script.ts';
 import { startSmtpServer } from './support/smtp.ts';
 
 /** A real day of Hugging Face daily papers, ingested into a collection of its own. */
@@ -14,14 +14,8 @@ const dayIds: string[] = JSON.parse(readFileSync(join(hfDailyData, `${DAY}.json`
 const SITE = 'https://papers.example.org';
 const credentials = { user: 'digest', pass: 'not-a-real-password' };
 
-/** Runs `npm run digest` as a person or cron would (Node, the script, the environment), without blocking this process's SMTP server. */
-function digest(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [join(projectRoot, 'scripts/digest.ts'), ...args], { cwd: projectRoot, env: { PATH: process.env.PATH!, ...env }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
+/** Runs `npm run digest` as a person or cron would. */
+const digest = (args: string[], env: Record<string, string>) => runScript('digest.ts', args, env);
 
 describe('npm run digest', () => {
   let papers: string;

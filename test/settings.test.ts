@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digestSettingsSchema, readSettings, siteSettingsSchema } from '../src/schema/settings.ts';
+import { digestSettingsSchema, fetchSettingsSchema, readSettings, siteSettingsSchema } from '../src/schema/settings.ts';
 
 const valid = { SITE_URL: 'https://papers.example.org', SMTP_HOST: 'smtp.example.org', DIGEST_FROM: 'digest@example.org', DIGEST_TO: 'ada@example.org' };
 const error = (env: Record<string, string>) => {
@@ -37,5 +37,22 @@ describe('the settings read from the environment', () => {
     expect(readSettings(siteSettingsSchema, {})).toEqual({ NEWSLETTER_URL: undefined });
     expect(readSettings(siteSettingsSchema, { NEWSLETTER_URL: 'https://buttondown.com/daily-papers' })).toEqual({ NEWSLETTER_URL: 'https://buttondown.com/daily-papers' });
     expect(() => readSettings(siteSettingsSchema, { NEWSLETTER_URL: 'javascript:alert(1)' })).toThrow('NEWSLETTER_URL: expected an http(s) address');
+  });
+
+  it('give fetch the public APIs and patient defaults, and take other http(s) API addresses', () => {
+    expect(readSettings(fetchSettingsSchema, { FETCH_TIMEOUT: '' })).toEqual({
+      HF_API_URL: 'https://huggingface.co/api/daily_papers',
+      ARXIV_API_URL: 'https://export.arxiv.org/api/query',
+      FETCH_TIMEOUT: 30,
+      FETCH_RETRIES: 4,
+    });
+    expect(readSettings(fetchSettingsSchema, { HF_API_URL: 'http://127.0.0.1:8080/api/daily_papers', FETCH_TIMEOUT: '2.5', FETCH_RETRIES: '0' })).toMatchObject({
+      HF_API_URL: 'http://127.0.0.1:8080/api/daily_papers',
+      FETCH_TIMEOUT: 2.5,
+      FETCH_RETRIES: 0,
+    });
+    expect(() => readSettings(fetchSettingsSchema, { ARXIV_API_URL: 'export.arxiv.org', FETCH_TIMEOUT: '0', FETCH_RETRIES: '1.5' })).toThrow(
+      'invalid settings in the environment:\n  ARXIV_API_URL: expected an http(s) address, like https://papers.example.org\n  FETCH_TIMEOUT: expected a number of seconds greater than 0\n  FETCH_RETRIES: expected a whole number of retries from 0 to 10',
+    );
   });
 });

@@ -4,7 +4,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { paperSlug } from '../lib/slugs.ts';
 
 /**
- * All file-system access of ingest lives here, so the rules hold in one place: inputs are read
+ * All file-system access of ingest and fetch lives here, so the rules hold in one place: inputs are read
  * whole, outputs are written to a temporary file and renamed over the target (a reader, or a run
  * killed half-way, sees the old file or the new one, never a part), and nothing is written
  * outside the output folder.
@@ -57,8 +57,13 @@ export function readTextIfExists(file: string): string | undefined {
 
 /** Where a paper's file lives in `outDir`; throws rather than return a path outside it. */
 export function paperFile(outDir: string, id: string): string {
-  const root = resolve(outDir);
-  const file = resolve(root, `${paperSlug(id)}.md`);
+  return fileInside(outDir, `${paperSlug(id)}.md`);
+}
+
+/** The file `name` directly inside `dir`; throws rather than return a path outside it. */
+export function fileInside(dir: string, name: string): string {
+  const root = resolve(dir);
+  const file = resolve(root, name);
   if (dirname(file) !== root || !file.startsWith(root + sep)) throw new Error(`refusing to write outside ${root}: ${file}`);
   return file;
 }
@@ -90,8 +95,8 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** Writes `text` to `file` atomically: a temporary sibling, then a rename over the target. */
-export function writeFileAtomic(file: string, text: string): void {
+/** Writes `text` (or bytes) to `file` atomically: a temporary sibling, then a rename over the target. */
+export function writeFileAtomic(file: string, text: string | Uint8Array): void {
   mkdirSync(dirname(file), { recursive: true });
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {

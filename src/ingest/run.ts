@@ -109,6 +109,11 @@ export function ingest({ inputs, outDir, format, onProgress }: IngestOptions): I
   return { read, written, unchanged, skipped, errors, diagnostics };
 }
 
+/** The run in one line: `read 21 · written 3 · unchanged 18 · skipped 0 · errors 0 (0.4 s)`. */
+export function summaryLine(summary: IngestSummary, seconds: number): string {
+  return `read ${summary.read} · written ${summary.written} · unchanged ${summary.unchanged} · skipped ${summary.skipped} · errors ${summary.errors} (${seconds.toFixed(1)} s)`;
+}
+
 /** One record through its format's mapping and normalization; a crash on odd input is one more diagnostic. */
 function toDocument(source: SourceFormat, record: SourceRecord, fileDay: string | undefined): { document?: PaperDocument; diagnostics: Diagnostic[] } {
   try {

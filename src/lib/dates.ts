@@ -75,3 +75,15 @@ export function daysInMonth(month: string): number {
   const [year, number] = month.split('-').map(Number);
   return new Date(Date.UTC(year, number, 0)).getUTCDate();
 }
+
+/** Every day from `first` to `last`, both included; none when `last` comes first. */
+export function dayRange(first: string, last: string): string[] {
+  const days: string[] = [];
+  for (let day = first; day <= last; day = format(addDays(utc(day), 1), 'yyyy-MM-dd')) days.push(day);
+  return days;
+}
+
+/** The UTC calendar day at `now` (milliseconds since the epoch). */
+export function utcToday(now = Date.now()): string {
+  return new Date(now).toISOString().slice(0, 10);
+}

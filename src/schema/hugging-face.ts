@@ -47,3 +47,11 @@ export const hfDailyItemSchema = z.looseObject({
 
 export type HfPaper = z.infer<typeof hfPaperSchema>;
 export type HfDailyItem = z.infer<typeof hfDailyItemSchema>;
+
+/**
+ * A page of `/api/daily_papers` as fetch checks it before saving: a JSON array of items that each
+ * name their paper. Deliberately looser than `hfDailyItemSchema`: fetch keeps what the API sent,
+ * and ingest reports an odd record with its position; only a body that is not such a list (an
+ * HTML error page, an error object, a cut-off array) is refused.
+ */
+export const hfDailyPageSchema = z.array(z.looseObject({ paper: hfPaperSchema.pick({ id: true }) }));

@@ -55,6 +55,23 @@ export const digestSettingsSchema = z
 
 export type DigestSettings = z.infer<typeof digestSettingsSchema>;
 
+const SECONDS = 'expected a number of seconds greater than 0';
+const RETRIES = 'expected a whole number of retries from 0 to 10';
+
+/** What `npm run fetch` and `npm run update` read: where the APIs are, and how patient to be. */
+export const fetchSettingsSchema = z.object({
+  /** The Hugging Face daily-papers API: another host (a mirror, a test server) serving the same API. */
+  HF_API_URL: optional(webAddress).transform((value) => value ?? 'https://huggingface.co/api/daily_papers'),
+  /** The arXiv query API (Atom). */
+  ARXIV_API_URL: optional(webAddress).transform((value) => value ?? 'https://export.arxiv.org/api/query'),
+  /** How long one request may take, body included, before it counts as failed and is retried. */
+  FETCH_TIMEOUT: optional(z.coerce.number(SECONDS).positive(SECONDS)).transform((value) => value ?? 30),
+  /** How many times a failed request is tried again (429, 5xx, network errors, bad bodies). */
+  FETCH_RETRIES: optional(z.coerce.number(RETRIES).int(RETRIES).min(0, RETRIES).max(10, RETRIES)).transform((value) => value ?? 4),
+});
+
+export type FetchSettings = z.infer<typeof fetchSettingsSchema>;
+
 /** Settings read from `env`, or an error with one line per bad variable: `SMTP_PORT: expected a port number`. */
 export function readSettings<T extends z.ZodType>(schema: T, env: Record<string, string | undefined>): z.infer<T> {
   // A missing variable is said so, rather than as a type error about undefined.

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { unwrapLine } from '../text.ts';
 import { diagnosticAt, parseAt, type SourceFormat, type SourceRecord } from './source-record.ts';
 
-const ATOM = 'http://www.w3.org/2005/Atom';
+export const ATOM = 'http://www.w3.org/2005/Atom';
 const ARXIV = 'http://arxiv.org/schemas/atom';
 
 type Position = { line: number; column: number };
@@ -22,27 +22,12 @@ export const arxivAtom: SourceFormat = {
   name: 'arxiv-atom',
   read(text, file) {
     const diagnostics: Diagnostic[] = [];
-    let document;
-    try {
-      document = new DOMParser({
-        onError: (level, message) => {
-          if (level !== 'warning') throw new Error(message);
-        },
-      }).parseFromString(text, 'text/xml');
-    } catch (error) {
-      const located = (error as { locator?: { lineNumber?: number; columnNumber?: number } }).locator;
-      const message = String((error as Error).message).split('\n')[0].replace(/^\[xmldom \w+\]\s*/, '');
-      return { records: [], diagnostics: [{ file, line: located?.lineNumber ?? 1, column: located?.columnNumber ?? 1, severity: 'error', field: '-', message: `invalid XML: ${message}` }] };
-    }
-    const feed = document.documentElement;
-    if (!feed || feed.namespaceURI !== ATOM || feed.localName !== 'feed') {
-      return { records: [], diagnostics: [{ file, line: 1, column: 1, severity: 'error', field: '-', message: 'expected an Atom <feed> from the arXiv API' }] };
-    }
+    const parsed = parseAtomFeed(text);
+    if ('problem' in parsed) return { records: [], diagnostics: [{ file, line: parsed.line, column: parsed.column, severity: 'error', field: '-', message: parsed.problem }] };
     const records: SourceRecord[] = [];
-    for (const entry of children(feed, ATOM, 'entry')) {
+    for (const entry of parsed.entries) {
       const record = entryRecord(entry, file);
-      const id = String((record.value as { id?: string }).id ?? '');
-      if (id.includes('/api/errors')) diagnostics.push(diagnosticAt(record, [], 'error', `arXiv answered with an error: ${unwrapLine((record.value as { summary?: string }).summary ?? 'no detail')}`));
+      if (isErrorEntryId(String((record.value as { id?: string }).id ?? ''))) diagnostics.push(diagnosticAt(record, [], 'error', `arXiv answered with an error: ${unwrapLine((record.value as { summary?: string }).summary ?? 'no detail')}`));
       else records.push(record);
     }
     return { records, diagnostics };
@@ -80,6 +65,33 @@ export const arxivAtom: SourceFormat = {
     };
   },
 };
+
+/**
+ * Parses an arXiv API response: well-formed XML whose root is an Atom `<feed>`, with its
+ * `<entry>` elements; or the problem, where it is.
+ */
+export function parseAtomFeed(text: string): { feed: Element; entries: Element[] } | { problem: string; line: number; column: number } {
+  let document;
+  try {
+    document = new DOMParser({
+      onError: (level, message) => {
+        if (level !== 'warning') throw new Error(message);
+      },
+    }).parseFromString(text, 'text/xml');
+  } catch (error) {
+    const located = (error as { locator?: { lineNumber?: number; columnNumber?: number } }).locator;
+    const message = String((error as Error).message).split('\n')[0].replace(/^\[xmldom \w+\]\s*/, '');
+    return { problem: `invalid XML: ${message}`, line: located?.lineNumber ?? 1, column: located?.columnNumber ?? 1 };
+  }
+  const feed = document.documentElement;
+  if (!feed || feed.namespaceURI !== ATOM || feed.localName !== 'feed') return { problem: 'expected an Atom <feed> from the arXiv API', line: 1, column: 1 };
+  return { feed, entries: children(feed, ATOM, 'entry') };
+}
+
+/** arXiv answers a bad query with HTTP 200 and an entry whose id is `http://arxiv.org/api/errors#...`. */
+export function isErrorEntryId(id: string): boolean {
+  return id.includes('/api/errors');
+}
 
 /** Reads one entry into a plain object, remembering where each element was. */
 function entryRecord(entry: Element, file: string): SourceRecord {
@@ -123,7 +135,7 @@ function entryRecord(entry: Element, file: string): SourceRecord {
   };
 }
 
-function children(parent: Element, namespace: string, localName: string): Element[] {
+export function children(parent: Element, namespace: string, localName: string): Element[] {
   const found: Element[] = [];
   for (let node = parent.firstChild; node; node = node.nextSibling) {
     if (node.nodeType === 1 && (node as Element).namespaceURI === namespace && (node as Element).localName === localName) found.push(node as Element);

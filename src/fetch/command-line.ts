@@ -1,0 +1,38 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { fetchSettingsSchema, readSettings, type FetchSettings } from '../schema/settings.ts';
+import { EXIT } from './run.ts';
+
+/** What `npm run fetch` and `npm run update` share on the command line: usage errors, --help, settings. */
+
+export function usageError(message: string, usage: string): never {
+  console.error(`${message}\n${usage}`);
+  process.exit(EXIT.usage);
+}
+
+/**
+ * The parsed arguments (`config` declares `help`); exits 2 with the usage on a bad one, and 0
+ * after printing it for `--help`.
+ */
+export function parseCommandLine<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
+  let parsed;
+  try {
+    parsed = parseArgs(config);
+  } catch (error) {
+    usageError((error as Error).message, usage);
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  return parsed;
+}
+
+/** The fetch settings from the environment; exits 2 naming each bad variable. */
+export function fetchSettingsOrExit(): FetchSettings {
+  try {
+    return readSettings(fetchSettingsSchema, process.env);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(EXIT.usage);
+  }
+}

@@ -1,0 +1,158 @@
+import packageJson from '../../package.json' with { type: 'json' };
+
+/**
+ * The one HTTP client of fetch: GET with a timeout, a User-Agent naming the project, retries with
+ * exponential backoff and full jitter on 429, 5xx, network errors and bodies that are not whole
+ * data, `Retry-After` honoured (capped), and an optional minimum spacing between requests (arXiv
+ * asks for 3 s). Time is injectable, so tests can check every wait without waiting.
+ */
+
+export const USER_AGENT = `daily-papers/${packageJson.version} (open-source daily papers site generator; fetch)`;
+
+export interface Clock {
+  /** Milliseconds since the epoch (a `Retry-After` may be a date). */
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+export interface HttpOptions {
+  /** How long one attempt may take, the body included. */
+  timeoutMs: number;
+  /** Attempts after the first one. */
+  retries: number;
+  /** Backoff before retry n (from 1): a random wait in [0, min(maxBackoffMs, baseBackoffMs * 2^(n-1))). */
+  baseBackoffMs?: number;
+  maxBackoffMs?: number;
+  /** A `Retry-After` longer than this is cut to it, so a cron job never sleeps for hours. */
+  maxRetryAfterMs?: number;
+  /**
+   * At least this long from the end of one attempt to the start of the next, retries included:
+   * counted from the end, a slow answer never shortens the pause the server sees.
+   */
+  minIntervalMs?: number;
+  userAgent?: string;
+  clock?: Clock;
+  /** In [0, 1): the jitter. */
+  random?: () => number;
+  /** Told one line per problem with a request. */
+  log?: (line: string) => void;
+}
+
+/**
+ * Thrown by a body check: the response arrived but is not the data expected. `retry` says
+ * whether asking again may help (an HTML error page, a rate limit) or not (an error the API
+ * states about the request itself).
+ */
+export class BadBody extends Error {
+  readonly retry: boolean;
+  constructor(message: string, { retry }: { retry: boolean }) {
+    super(message);
+    this.retry = retry;
+  }
+}
+
+/** A request that failed for good: its last problem, and how many attempts were made. */
+export class FetchFailed extends Error {
+  readonly attempts: number;
+  constructor(message: string, attempts: number) {
+    super(message);
+    this.attempts = attempts;
+  }
+}
+
+export interface HttpClient {
+  /**
+   * GETs `url` until `check` accepts its body (text, decoded as strict UTF-8, so it re-encodes
+   * to the bytes received), and returns both; throws `FetchFailed` when attempts run out or the
+   * problem is not worth a retry.
+   */
+  get<T>(url: string, check: (body: string) => T): Promise<{ body: string; value: T; attempts: number }>;
+}
+
+type Problem = { message: string; retry: boolean; retryAfterMs?: number };
+
+export function createHttpClient(options: HttpOptions): HttpClient {
+  const { timeoutMs, retries, baseBackoffMs = 1000, maxBackoffMs = 60_000, maxRetryAfterMs = 120_000, minIntervalMs = 0 } = options;
+  const { userAgent = USER_AGENT, clock = realClock, random = Math.random, log = () => {} } = options;
+  let lastEnd = -Infinity;
+
+  async function attempt(url: string): Promise<{ ok: true; body: string } | { ok: false; problem: Problem }> {
+    const early = lastEnd + minIntervalMs - clock.now();
+    if (early > 0) await clock.sleep(early);
+    let response: Response;
+    let bytes: Uint8Array;
+    try {
+      response = await fetch(url, { headers: { 'user-agent': userAgent }, signal: AbortSignal.timeout(timeoutMs) });
+      bytes = new Uint8Array(await response.arrayBuffer());
+    } catch (error) {
+      return { ok: false, problem: { message: describeNetworkError(error, timeoutMs), retry: true } };
+    } finally {
+      lastEnd = clock.now();
+    }
+    let body: string;
+    try {
+      body = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      return { ok: false, problem: { message: `HTTP ${response.status} with a body that is not UTF-8 text`, retry: true } };
+    }
+    if (response.ok) return { ok: true, body };
+    const retry = response.status === 429 || response.status >= 500;
+    const retryAfterMs = retry ? parseRetryAfter(response.headers.get('retry-after'), clock.now()) : undefined;
+    return { ok: false, problem: { message: `HTTP ${response.status}${gist(body)}`, retry, retryAfterMs } };
+  }
+
+  return {
+    async get(url, check) {
+      for (let attempts = 1; ; attempts++) {
+        const result = await attempt(url);
+        let problem: Problem;
+        if (result.ok) {
+          try {
+            return { body: result.body, value: check(result.body), attempts };
+          } catch (error) {
+            if (!(error instanceof BadBody)) throw error;
+            problem = { message: error.message, retry: error.retry };
+          }
+        } else problem = result.problem;
+
+        if (!problem.retry || attempts > retries) {
+          const verdict = problem.retry ? `giving up after ${attempts} attempt${attempts === 1 ? '' : 's'}` : 'not retrying';
+          log(`GET ${url}: ${problem.message}; ${verdict}`);
+          throw new FetchFailed(problem.message, attempts);
+        }
+        const waitMs = problem.retryAfterMs !== undefined ? Math.min(problem.retryAfterMs, maxRetryAfterMs) : random() * Math.min(maxBackoffMs, baseBackoffMs * 2 ** (attempts - 1));
+        log(`GET ${url}: ${problem.message}; retry ${attempts} of ${retries} in ${(waitMs / 1000).toFixed(1)} s${problem.retryAfterMs !== undefined ? ' (Retry-After)' : ''}`);
+        await clock.sleep(waitMs);
+      }
+    },
+  };
+}
+
+/** `Retry-After` as milliseconds from `now`: delay-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
+  if (value === null) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function describeNetworkError(error: unknown, timeoutMs: number): string {
+  const { name, message, cause } = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (name === 'TimeoutError') return `no complete answer within ${timeoutMs / 1000} s`;
+  const detail = cause?.code ?? cause?.message;
+  return `network error: ${message ?? String(error)}${detail ? ` (${detail})` : ''}`;
+}
+
+/** The start of a short error body on one line (`: Rate exceeded.`), or nothing for a page of HTML. */
+function gist(body: string): string {
+  const text = body.trim();
+  if (text === '' || text.startsWith('<')) return '';
+  const line = text.split('\n')[0];
+  return `: ${line.length > 120 ? `${line.slice(0, 120)}…` : line}`;
+}

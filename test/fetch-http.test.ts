@@ -1,0 +1,129 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BadBody, createHttpClient, FetchFailed, parseRetryAfter, type HttpOptions } from '../src/fetch/http.ts';
+import { fakeClock } from './support/fake-clock.ts';
+import { startReplayServer, type ReplayServer } from './support/replay-server.ts';
+
+const GOOD = '{"ok":true}';
+const accept = (body: string) => JSON.parse(body) as unknown;
+
+describe('the HTTP client', () => {
+  let server: ReplayServer;
+  let clock: ReturnType<typeof fakeClock>;
+  let lines: string[];
+  const client = (options: Partial<HttpOptions> = {}) => createHttpClient({ timeoutMs: 5000, retries: 4, clock, log: (line) => lines.push(line), ...options });
+  const url = () => `${server.origin}/thing`;
+  const every = () => true;
+
+  beforeEach(async () => {
+    server = await startReplayServer(() => ({ body: GOOD }), { onRequest: () => clock.now() });
+    clock = fakeClock();
+    lines = [];
+  });
+  afterEach(() => server.close());
+
+  it('retries 500 and 503 with exponential backoff and full jitter, then returns the body', async () => {
+    server.inject(every, { status: 503, body: 'busy' }, { status: 500, body: 'oops' }, { status: 503, body: 'busy' });
+    const draws = [0.5, 0.25, 0.999];
+    const result = await client({ baseBackoffMs: 1000, random: () => draws.shift()! }).get(url(), accept);
+    expect(result).toMatchObject({ body: GOOD, attempts: 4 });
+    // Retry n waits random * base * 2^(n-1).
+    expect(clock.sleeps).toEqual([0.5 * 1000, 0.25 * 2000, 0.999 * 4000]);
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it('never waits longer than the backoff cap, whatever the attempt', async () => {
+    server.inject(every, ...Array.from({ length: 6 }, () => ({ status: 500, body: '' })));
+    await client({ retries: 6, baseBackoffMs: 1000, maxBackoffMs: 5000, random: () => 0.999 }).get(url(), accept);
+    expect(Math.max(...clock.sleeps)).toBeLessThanOrEqual(5000);
+    expect(clock.sleeps.at(-1)).toBeCloseTo(0.999 * 5000);
+  });
+
+  it('honours Retry-After in seconds and as an HTTP date, and caps it', async () => {
+    // The date is read after the first wait (7 s): it is 20 s away then.
+    const inTwentySeconds = new Date(clock.now() + 7000 + 20_000).toUTCString();
+    server.inject(
+      every,
+      { status: 429, headers: { 'retry-after': '7' }, body: '' },
+      { status: 503, headers: { 'retry-after': inTwentySeconds }, body: '' },
+      { status: 429, headers: { 'retry-after': '86400' }, body: '' },
+    );
+    await client({ maxRetryAfterMs: 60_000 }).get(url(), accept);
+    expect(clock.sleeps).toEqual([7000, 20_000, 60_000]);
+    expect(lines.filter((line) => line.includes('(Retry-After)'))).toHaveLength(3);
+  });
+
+  it('does not retry a client error such as 404, and says why in one line', async () => {
+    server.inject(every, { status: 404, body: '{"error":"Not Found"}' });
+    const failure = await client().get(url(), accept).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(FetchFailed);
+    expect(failure).toMatchObject({ attempts: 1 });
+    expect(lines).toEqual([`GET ${url()}: HTTP 404: {"error":"Not Found"}; not retrying`]);
+  });
+
+  it('gives up after the configured retries, with one line per problem', async () => {
+    server.inject(every, ...Array.from({ length: 10 }, () => ({ status: 500, body: 'Internal Server Error' })));
+    const retries = 2;
+    const failure = await client({ retries }).get(url(), accept).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ attempts: retries + 1, message: 'HTTP 500: Internal Server Error' });
+    expect(server.requests).toHaveLength(retries + 1);
+    expect(lines).toHaveLength(retries + 1);
+    expect(lines.at(-1)).toMatch(/giving up after 3 attempts$/);
+  });
+
+  it('times out a server that never answers, and one that answers too slowly, and tries again', async () => {
+    server.inject(every, { fault: 'hang' }, { fault: 'slow', body: GOOD.repeat(1000), delayMs: 5000 });
+    const started = performance.now();
+    const result = await client({ timeoutMs: 300 }).get(url(), (body) => body);
+    expect(result).toMatchObject({ body: GOOD, attempts: 3 });
+    expect(lines.slice(0, 2)).toEqual([expect.stringContaining('no complete answer within 0.3 s'), expect.stringContaining('no complete answer within 0.3 s')]);
+    expect(performance.now() - started).toBeLessThan(4000);
+  });
+
+  it('treats a body cut short as a failed request: a Content-Length larger than what came, or a connection destroyed mid-body', async () => {
+    const body = JSON.stringify(Array.from({ length: 2000 }, (_, index) => ({ index })));
+    server.inject(every, { fault: 'content-length', body, bytes: 1000 }, { fault: 'destroy', body, bytes: 1000 });
+    const bodies: string[] = [];
+    const result = await client().get(url(), (text) => bodies.push(text));
+    expect(result.attempts).toBe(3);
+    expect(bodies).toEqual([GOOD]);
+    expect(lines).toHaveLength(2);
+    expect(lines.every((line) => line.includes('network error'))).toBe(true);
+  });
+
+  it('retries a body its check refuses as worth a retry, and stops at one that is not', async () => {
+    server.inject(every, { body: '<html>down</html>' });
+    const check = (body: string) => {
+      if (body.startsWith('<')) throw new BadBody('an HTML page', { retry: true });
+      if (body === GOOD) throw new BadBody('the API says no', { retry: false });
+    };
+    const failure = await client().get(url(), check).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ message: 'the API says no', attempts: 2 });
+    expect(lines).toEqual([expect.stringMatching(/: an HTML page; retry 1 of 4 in/), expect.stringMatching(/: the API says no; not retrying$/)]);
+  });
+
+  it('sends a User-Agent that names the project', async () => {
+    await client().get(url(), accept);
+    expect(server.requests[0].headers['user-agent']).toMatch(/^daily-papers\/\d+\.\d+\.\d+ \(/);
+  });
+
+  it('leaves at least the minimum interval between attempts, retries included', async () => {
+    server.inject(every, { status: 503, body: '' });
+    const http = client({ minIntervalMs: 3000, random: () => 0.1 });
+    await http.get(url(), accept);
+    await http.get(url(), accept);
+    const times = server.requests.map((request) => request.note as number);
+    expect(times).toHaveLength(3);
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(3000);
+  });
+});
+
+describe('Retry-After', () => {
+  const now = Date.UTC(2026, 5, 24, 12);
+  it('reads delay-seconds, an HTTP date (a past one as no wait), and nothing else', () => {
+    expect(parseRetryAfter('120', now)).toBe(120_000);
+    expect(parseRetryAfter('Wed, 24 Jun 2026 12:00:30 GMT', now)).toBe(30_000);
+    expect(parseRetryAfter('Wed, 24 Jun 2026 11:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
+});
