@@ -89,7 +89,7 @@ describe('npm run digest', () => {
     const result = await digest(['--date', DAY, '--send'], { PAPERS_DIR: papers, SITE_URL: 'ftp://papers.example.org', SMTP_PORT: '25x', DIGEST_TO: 'ada@example.org, not an address' });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      'invalid settings in the environment:\n' +
+      'invalid settings:\n' +
         '  SITE_URL: expected an http(s) address, like https://papers.example.org\n' +
         '  SMTP_HOST: not set\n' +
         '  SMTP_PORT: expected a port number from 1 to 65535\n' +

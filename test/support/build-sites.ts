@@ -32,7 +32,7 @@ export default function buildSites(): void {
   buildSite({ papersDir: sites.sample.papers, outDir: sites.sample.dist });
 
   for (const build of gateBuilds) {
-    const settings = { ...fixture, basePath: build.base === '/' ? undefined : build.base, siteUrl: build.siteUrl, newsletterUrl: build.newsletterUrl };
+    const settings = { ...fixture, basePath: build.base === '/' ? undefined : build.base, siteUrl: build.siteUrl, config: build.config };
     if (build.dist !== sites.fixture.dist) {
       rmSync(build.dist, { recursive: true, force: true });
       buildSite({ ...settings, outDir: build.dist });

@@ -21,18 +21,22 @@ export const sites = {
  * The builds the quality gates (accessibility, HTML validity, links, reproducibility) run over:
  * the fixture collection at the domain root and under a sub-path, each built a second time from
  * a cold Astro cache to check that the output does not change. `base` is the path it is served at.
- * The root build has no settings (feeds then link to the placeholder address); the sub-path build
- * has the site's address (SITE_URL: canonical links, sitemap) and a newsletter (NEWSLETTER_URL).
+ * The root build has no settings (feeds then link to the placeholder address). The sub-path build
+ * is built as the README's `SITE_URL=... BASE_PATH=/daily/ npm run build`, with the site's address
+ * (canonical links, sitemap), and a config file that names a newsletter and another address, which
+ * SITE_URL overrides: every absolute link checked against `siteUrl` shows the variable won.
  */
+const newsletterUrl = 'https://newsletter.example.org/daily-papers?ref=site&lang=en';
 export const gateBuilds = [
-  { name: 'at the domain root', base: '/', dist: sites.fixture.dist, again: join(testOutput, 'fixture-dist-again'), siteUrl: undefined, newsletterUrl: undefined },
+  { name: 'at the domain root', base: '/', dist: sites.fixture.dist, again: join(testOutput, 'fixture-dist-again'), siteUrl: undefined, newsletterUrl: undefined, config: {} },
   {
     name: 'under the sub-path /daily/',
     base: '/daily/',
     dist: join(testOutput, 'fixture-daily-dist'),
     again: join(testOutput, 'fixture-daily-dist-again'),
     siteUrl: 'https://papers.example.org',
-    newsletterUrl: 'https://newsletter.example.org/daily-papers?ref=site&lang=en',
+    newsletterUrl,
+    config: { siteUrl: 'https://staging.example.org', newsletterUrl },
   },
 ] as const;
 
