@@ -6,8 +6,9 @@ import { projectRoot } from './locations.ts';
 
 /**
  * Builds the site from `papersDir` into `outDir` with the real Astro CLI, as `npm run build` does,
- * and returns what it printed. The settings the build reads are those given here, never the
- * caller's: the environment's, and a config file of `config` (empty when not given) beside `outDir`.
+ * and keeps what it printed beside `outDir` (`<outDir>.log`). The settings the build reads are
+ * those given here, never the caller's: the environment's, and a config file of `config` (empty
+ * when not given) beside `outDir`.
  */
 export function buildSite({ papersDir, notesDir, outDir, basePath, siteUrl, config = {} }: { papersDir: string; notesDir?: string; outDir: string; basePath?: string; siteUrl?: string; config?: SiteConfigFile }): string {
   const configFile = `${outDir}.config.json`;
@@ -19,5 +20,6 @@ export function buildSite({ papersDir, notesDir, outDir, basePath, siteUrl, conf
     maxBuffer: 64 * 1024 * 1024,
   });
   if (result.status !== 0) throw new Error(`astro build failed (${result.status}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
+  writeFileSync(`${outDir}.log`, result.stdout);
   return result.stdout;
 }
