@@ -3,6 +3,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { siteSettings } from './src/config/site-settings.ts';
+import { securityHeaders } from './src/integrations/headers.ts';
 import { outputReport } from './src/integrations/output-report.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { siteUrlWarning } from './src/integrations/site-url.ts';
@@ -21,7 +22,7 @@ export default defineConfig({
   base: settings.basePath,
   trailingSlash: 'always',
   // Build hooks run in this order: the output report counts what the others wrote.
-  integrations: [siteUrlWarning(), sitemap({ entryLimit: 45_000 }), pagefind(), outputReport()],
+  integrations: [siteUrlWarning(), sitemap({ entryLimit: 45_000 }), pagefind(), securityHeaders(), outputReport()],
   // Sätteri's defaults, plus `$...$` maths rendered by KaTeX at build time (src/markdown/katex.ts),
   // and only http(s) links kept (src/markdown/safe-links.ts).
   markdown: { processor: satteri({ features: { math: { singleDollarTextMath: true } }, hastPlugins: [katexPlugin, safeLinksPlugin] }) },
