@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, headerRules } from '../src/headers/header-rules.ts';
 import { formatHeadersFile, headersFor, parseHeadersFile } from '../src/headers/headers-file.ts';
+import { nginxHeaders, siteWideRule, vercelHeaders } from '../src/headers/host-formats.ts';
 import { collectInlineHashes } from '../src/headers/inline-hashes.ts';
 
 describe('the _headers file', () => {
@@ -45,5 +46,24 @@ describe('the hashes of inline scripts and styles', () => {
     // The example of the CSP specification: the hash of alert('Hello, world.');
     expect([...found.scripts]).toEqual(['sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng=']);
     expect(found.styles.size).toBe(1);
+  });
+});
+
+describe('the security headers for hosts that do not read _headers', () => {
+  const rules = [{ path: '/*', headers: [['X-Robots-Tag', 'noindex']] as [string, string][] }, ...headerRules({ base: '/daily/', scriptHashes: ['sha256-a'], styleHashes: [], hashedFiles: [] })];
+  const site = siteWideRule(rules);
+
+  it("are those of the build's rule for the whole site, not an owner's rule", () => {
+    expect(site.base).toBe('/daily/');
+    expect(site.headers[0]).toEqual(['Content-Security-Policy', contentSecurityPolicy({ scriptHashes: ['sha256-a'], styleHashes: [] })]);
+    expect(() => siteWideRule(rules.slice(0, 1))).toThrow('no rule of _headers sets a Content-Security-Policy');
+  });
+
+  it('are nginx add_header lines sent with every response, errors included, and a vercel.json entry under the base path', () => {
+    const lines = nginxHeaders(site).trimEnd().split('\n');
+    expect(lines).toHaveLength(site.headers.length);
+    expect(lines[0]).toBe(`add_header Content-Security-Policy "${site.headers[0][1]}" always;`);
+    expect(nginxHeaders({ base: '/', headers: [['X-Test', 'say "hi"']] })).toBe('add_header X-Test "say \\"hi\\"" always;\n');
+    expect(vercelHeaders(site)).toEqual({ source: '/daily/(.*)', headers: site.headers.map(([key, value]) => ({ key, value })) });
   });
 });
