@@ -52,7 +52,7 @@ if (!siteSettings || problems.size > 0) fail(`invalid settings:\n  ${[...problem
 const settings: DigestSettings | undefined = mail && 'data' in mail ? mail.data : undefined;
 const site = siteUrl(siteSettings.siteUrl);
 const collection = args.values.papers ?? siteSettings.papersDir;
-if (site.href === PLACEHOLDER_SITE) console.error(`SITE_URL is not set: the digest links to ${PLACEHOLDER_SITE}`);
+if (site.href === PLACEHOLDER_SITE) console.error(`SITE_URL is not set (nor siteUrl in the config file): the digest links to ${PLACEHOLDER_SITE}`);
 
 let papers;
 try {
