@@ -2,20 +2,27 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { siteSettings } from './src/config/site-settings.ts';
+import { securityHeaders } from './src/integrations/headers.ts';
+import { outputReport } from './src/integrations/output-report.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { siteUrlWarning } from './src/integrations/site-url.ts';
 import { katexPlugin } from './src/markdown/katex.ts';
 import { safeLinksPlugin } from './src/markdown/safe-links.ts';
 
-// Where the site is served: SITE_URL is its origin, BASE_PATH its sub-path (e.g. /daily/ on a
-// GitHub Pages project site). Every link goes through src/lib/paths.ts, which reads the base.
-// The sitemap needs SITE_URL (without it the integration skips it); past 45,000 URLs it splits
-// into several files under sitemap-index.xml.
+// Where the site is served: siteUrl is its origin, basePath its sub-path (e.g. /daily/ on a
+// GitHub Pages project site), from daily-papers.config.json or SITE_URL and BASE_PATH
+// (src/config/site-settings.ts). Every link goes through src/lib/paths.ts, which reads the base.
+// The sitemap needs the site's address (without it the integration skips it); past 45,000 URLs
+// it splits into several files under sitemap-index.xml.
+const settings = siteSettings();
+
 export default defineConfig({
-  site: process.env.SITE_URL || undefined,
-  base: process.env.BASE_PATH || '/',
+  site: settings.siteUrl,
+  base: settings.basePath,
   trailingSlash: 'always',
-  integrations: [siteUrlWarning(), sitemap({ entryLimit: 45_000 }), pagefind()],
+  // Build hooks run in this order: the output report counts what the others wrote.
+  integrations: [siteUrlWarning(), sitemap({ entryLimit: 45_000 }), pagefind(), securityHeaders(), outputReport()],
   // Sätteri's defaults, plus `$...$` maths rendered by KaTeX at build time (src/markdown/katex.ts),
   // and only http(s) links kept (src/markdown/safe-links.ts).
   markdown: { processor: satteri({ features: { math: { singleDollarTextMath: true } }, hastPlugins: [katexPlugin, safeLinksPlugin] }) },

@@ -1,24 +1,26 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { contentDirs } from './lib/content-dirs.ts';
+import { siteSettings } from './config/site-settings.ts';
 import { noteSchema } from './schema/note.ts';
 import { paperSchema } from './schema/paper.ts';
 
 /** The entry id is the file name, which is the paper's slug: Astro's default id would strip the dot. */
 const byFileName = ({ entry }: { entry: string }) => entry.replace(/\.md$/, '');
 
+const settings = siteSettings();
+
 /**
  * One Markdown file per paper, written by ingest and validated again here with the same schema.
- * PAPERS_DIR points the build at another collection (tests build small fixtures this way).
+ * papersDir (PAPERS_DIR) points the build at another collection (tests build small fixtures this way).
  */
 const papers = defineCollection({
-  loader: glob({ pattern: '**/*.md', base: contentDirs.papers, generateId: byFileName, retainBody: false }),
+  loader: glob({ pattern: '**/*.md', base: settings.papersDir, generateId: byFileName, retainBody: false }),
   schema: paperSchema,
 });
 
 /** Owners' notes on papers, one file per paper slug; ingest never writes here. */
 const notes = defineCollection({
-  loader: glob({ pattern: '**/*.md', base: contentDirs.notes, generateId: byFileName }),
+  loader: glob({ pattern: '**/*.md', base: settings.notesDir, generateId: byFileName }),
   schema: noteSchema,
 });
 

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'cheerio';
@@ -83,7 +84,7 @@ describe('npm run digest', () => {
     const result = await digest(['--date', DAY, '--send'], { PAPERS_DIR: papers, SITE_URL: 'ftp://papers.example.org', SMTP_PORT: '25x', DIGEST_TO: 'ada@example.org, not an address' });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      'invalid settings in the environment:\n' +
+      'invalid settings:\n' +
         '  SITE_URL: expected an http(s) address, like https://papers.example.org\n' +
         '  SMTP_HOST: not set\n' +
         '  SMTP_PORT: expected a port number from 1 to 65535\n' +
@@ -107,6 +108,16 @@ describe('npm run digest', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('SITE_URL is not set');
     expect(result.stdout).toContain(`https://example.invalid/papers/${dayIds[0]}/`);
+  });
+
+  it("takes the site's address, base path, name and collection from the config file", async () => {
+    const config = join(mkdtempSync(join(tmpdir(), 'digest-config-')), 'site.json');
+    writeFileSync(config, JSON.stringify({ siteUrl: SITE, basePath: 'reading', title: 'Reading Group', papersDir: papers }));
+    const result = await digest(['--date', DAY], { DAILY_PAPERS_CONFIG: config });
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain('SITE_URL is not set');
+    expect(result.stdout).toMatch(/^Reading Group · Papers of Jun 15, 2026\n/);
+    for (const id of dayIds) expect(result.stdout).toContain(`${SITE}/reading/papers/${id}/`);
   });
 
   it('exits with 1 on a day without papers, and with 2 without a day', async () => {

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { digestSettingsSchema, fetchSettingsSchema, readSettings, siteSettingsSchema } from '../src/schema/settings.ts';
+import { thrownMessage } from './support/thrown.ts';
 
 const valid = { SITE_URL: 'https://papers.example.org', SMTP_HOST: 'smtp.example.org', DIGEST_FROM: 'digest@example.org', DIGEST_TO: 'ada@example.org' };
-const error = (env: Record<string, string>) => {
-  try {
-    readSettings(digestSettingsSchema, env);
-  } catch (thrown) {
-    return (thrown as Error).message;
-  }
-  throw new Error('the settings were accepted');
-};
+const error = (env: Record<string, string>) => thrownMessage(() => readSettings(digestSettingsSchema, env));
 
 describe('the settings read from the environment', () => {
   it('take the SMTP port from SMTP_SECURE when it is not given: 465 for TLS, else 587', () => {
@@ -34,8 +28,8 @@ describe('the settings read from the environment', () => {
   });
 
   it('accept only an http(s) newsletter address, and none', () => {
-    expect(readSettings(siteSettingsSchema, {})).toEqual({ NEWSLETTER_URL: undefined });
-    expect(readSettings(siteSettingsSchema, { NEWSLETTER_URL: 'https://buttondown.com/daily-papers' })).toEqual({ NEWSLETTER_URL: 'https://buttondown.com/daily-papers' });
+    expect(readSettings(siteSettingsSchema, {}).NEWSLETTER_URL).toBeUndefined();
+    expect(readSettings(siteSettingsSchema, { NEWSLETTER_URL: 'https://buttondown.com/daily-papers' }).NEWSLETTER_URL).toBe('https://buttondown.com/daily-papers');
     expect(() => readSettings(siteSettingsSchema, { NEWSLETTER_URL: 'javascript:alert(1)' })).toThrow('NEWSLETTER_URL: expected an http(s) address');
   });
 

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
+import { siteSettings } from '../config/site-settings.ts';
 import { readText } from '../ingest/files.ts';
 import { fromMarkdownFile } from '../ingest/to-markdown.ts';
 import type { PaperDocument } from '../schema/paper.ts';
 import type { PaperEntry } from './collection.ts';
-import { contentDirs } from './content-dirs.ts';
 
 const documents = new Map<string, PaperDocument>();
 
@@ -18,7 +18,7 @@ const documents = new Map<string, PaperDocument>();
 export function paperDocument(entry: PaperEntry): PaperDocument {
   let document = documents.get(entry.id);
   if (!document) {
-    document = { paper: entry.data, abstract: fromMarkdownFile(readText(join(contentDirs.papers, `${entry.id}.md`))).abstract };
+    document = { paper: entry.data, abstract: fromMarkdownFile(readText(join(siteSettings().papersDir, `${entry.id}.md`))).abstract };
     documents.set(entry.id, document);
   }
   return document;

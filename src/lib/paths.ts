@@ -1,15 +1,14 @@
+import { siteSettings } from '../config/site-settings.ts';
 import { paperSlug } from './slugs.ts';
 
 /**
  * Every URL of the site is built here, under the configured base path, so the site works at a
  * domain root and under a sub-path alike. Paths mirror huggingface.co/papers.
  * Astro gives the base as BASE_URL; a script run by Node alone (the digest) has no
- * import.meta.env, and reads BASE_PATH as astro.config.mjs does.
+ * import.meta.env, and reads the settings as astro.config.mjs does, when it first makes a link.
  */
-const BASE = (import.meta.env?.BASE_URL ?? process.env.BASE_PATH ?? '/').replace(/^\/?/, '/').replace(/\/?$/, '/');
-
 function withBase(path: string): string {
-  return BASE + path;
+  return (import.meta.env?.BASE_URL ?? siteSettings().basePath).replace(/^\/?/, '/').replace(/\/?$/, '/') + path;
 }
 
 export const paths = {

@@ -1,11 +1,13 @@
-import { readSettings, siteSettingsSchema } from '../schema/settings.ts';
+import { siteSettings } from '../config/site-settings.ts';
 
-const settings = readSettings(siteSettingsSchema, process.env);
-
-/** What the site says about itself. Owner-configurable settings arrive with the site config. */
+/** What the site says about itself: the owner's title and description, or ours. */
 export const site = {
-  title: 'Daily Papers',
-  description: 'Trending research papers, day by day, with search that runs in your browser.',
+  get title() {
+    return siteSettings().title;
+  },
+  get description() {
+    return siteSettings().description;
+  },
   /** Papers per page on week, month, organization and topic pages. */
   pageSize: 30,
   /**
@@ -17,7 +19,11 @@ export const site = {
    * Papers per search-index shard (src/lib/search-shards.ts): the newest shard is what a first
    * query loads before it shows results, so this bounds a first query's cost on any archive.
    */
-  searchShardSize: settings.SEARCH_SHARD_SIZE ?? 3000,
-  /** The owner's newsletter sign-up form (NEWSLETTER_URL), if there is one. */
-  newsletterUrl: settings.NEWSLETTER_URL,
+  get searchShardSize() {
+    return siteSettings().searchShardSize;
+  },
+  /** The owner's newsletter sign-up form (newsletterUrl, NEWSLETTER_URL), if there is one. */
+  get newsletterUrl() {
+    return siteSettings().newsletterUrl;
+  },
 };

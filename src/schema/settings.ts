@@ -1,16 +1,16 @@
 import { z } from 'astro/zod';
 
 /**
- * Settings an owner gives through the environment, never the repository: what the build reads
- * and what `npm run digest -- --send` needs. Keys are the variables' names, so an error names
- * the variable to fix.
+ * Settings an owner gives through the environment: what the build reads (each overrides its key
+ * in the config file, src/schema/site-config.ts) and what `npm run digest -- --send` needs. Keys
+ * are the variables' names, so an error names the variable to fix. Secrets live only here.
  */
 
 /** An unset variable and an empty one mean the same: not configured. */
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+export const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 /** An address on the web: http or https only. */
-const webAddress = z.url({ protocol: /^https?$/, error: (issue) => (issue.input === undefined ? 'not set' : 'expected an http(s) address, like https://papers.example.org') });
+export const webAddress = z.url({ protocol: /^https?$/, error: (issue) => (issue.input === undefined ? 'not set' : 'expected an http(s) address, like https://papers.example.org') });
 
 const PORT = 'expected a port number from 1 to 65535';
 const SHARD_SIZE = 'expected a whole number of papers, 1 or more';
@@ -18,16 +18,37 @@ const SHARD_SIZE = 'expected a whole number of papers, 1 or more';
 /** `reader@example.org`, or `Daily Papers <digest@example.org>`. */
 const mailbox = z.string().trim().refine((value) => !/[\r\n]/.test(value) && z.email().safeParse(/<([^<>]+)>$/.exec(value)?.[1] ?? value).success, 'expected an e-mail address, or a name and an address: Daily Papers <digest@example.org>');
 
+/**
+ * The site's address: its origin alone, as every link adds the base path itself. A path here
+ * would be dropped from every link without a word, so it is refused.
+ */
+export const siteOrigin = webAddress
+  .refine((value) => { const url = new URL(value); return url.pathname === '/' && !url.search && !url.hash; }, 'expected the address without a path, like https://papers.example.org: a sub-path goes in the base path')
+  .transform((value) => new URL(value).origin);
+
+/** The sub-path the site is served under: `daily`, `/daily` and `/daily/` all mean `/daily/`; empty is the domain root. */
+export const basePath = z
+  .string()
+  .trim()
+  .transform((value) => `/${value}/`.replace(/\/{2,}/g, '/'))
+  .refine((value) => /^\/(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)*$/.test(value), 'expected a sub-path such as /daily/: letters, digits, ., _, ~, - and /');
+
+/** Papers per shard of the search index: a whole number, 1 or more. */
+export const shardSize = z.coerce.number(SHARD_SIZE).int(SHARD_SIZE).min(1, SHARD_SIZE);
+
+/** A folder, relative to the project folder. */
+export const folder = z.string().trim().min(1, 'expected a folder');
+
+/** What the build reads from the environment; each one overrides its key in the config file. */
 export const siteSettingsSchema = z.object({
+  SITE_URL: optional(siteOrigin),
+  BASE_PATH: optional(basePath),
+  PAPERS_DIR: optional(folder),
+  NOTES_DIR: optional(folder),
   /** The sign-up form of the owner's newsletter (Buttondown, Mailchimp, ...): the Subscribe block links to it. */
   NEWSLETTER_URL: optional(webAddress),
   /** Papers per shard of the search index (src/lib/search-shards.ts); 3,000 unless given. */
-  SEARCH_SHARD_SIZE: optional(z.coerce.number(SHARD_SIZE).int(SHARD_SIZE).min(1, SHARD_SIZE)),
-});
-
-/** What rendering a digest without sending it reads: the site's address, if the owner gave it. */
-export const siteAddressSchema = z.object({
-  SITE_URL: optional(webAddress),
+  SEARCH_SHARD_SIZE: optional(shardSize),
 });
 
 export const digestSettingsSchema = z
@@ -74,9 +95,16 @@ export type FetchSettings = z.infer<typeof fetchSettingsSchema>;
 
 /** Settings read from `env`, or an error with one line per bad variable: `SMTP_PORT: expected a port number`. */
 export function readSettings<T extends z.ZodType>(schema: T, env: Record<string, string | undefined>): z.infer<T> {
+  const result = checkSettings(schema, env);
+  if ('problems' in result) throw new Error(`invalid settings in the environment:\n  ${result.problems.join('\n  ')}`);
+  return result.data;
+}
+
+/** Settings read from `env`, or one line per bad variable. */
+export function checkSettings<T extends z.ZodType>(schema: T, env: Record<string, string | undefined>): { data: z.infer<T> } | { problems: string[] } {
   // A missing variable is said so, rather than as a type error about undefined.
   const result = schema.safeParse(env, { error: (issue) => (issue.input === undefined ? 'not set' : undefined) });
-  if (result.success) return result.data;
+  if (result.success) return { data: result.data };
   const lines = result.error.issues.map((issue) => `${issue.path[0] === undefined ? '(settings)' : String(issue.path[0])}: ${issue.message}`);
-  throw new Error(`invalid settings in the environment:\n  ${[...new Set(lines)].join('\n  ')}`);
+  return { problems: [...new Set(lines)] };
 }

@@ -1,28 +1,25 @@
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SiteConfigFile } from '../../src/schema/site-config.ts';
 import { projectRoot } from './locations.ts';
 
 /**
- * Builds the site from `papersDir` into `outDir` with the real Astro CLI, as `npm run build` does.
- * The settings the build reads from the environment are those given here, never the caller's.
+ * Builds the site from `papersDir` into `outDir` with the real Astro CLI, as `npm run build` does,
+ * and keeps what it printed beside `outDir` (`<outDir>.log`). The settings the build reads are
+ * those given here, never the caller's: the environment's, and a config file of `config` (empty
+ * when not given) beside `outDir`.
  */
-export interface BuildSettings {
-  papersDir: string;
-  notesDir?: string;
-  outDir: string;
-  basePath?: string;
-  siteUrl?: string;
-  newsletterUrl?: string;
-  /** Papers per search-index shard; the site's default unless given. */
-  searchShardSize?: number;
-}
-
-export function buildSite({ papersDir, notesDir, outDir, basePath, siteUrl, newsletterUrl, searchShardSize }: BuildSettings): void {
+export function buildSite({ papersDir, notesDir, outDir, basePath, siteUrl, config = {} }: { papersDir: string; notesDir?: string; outDir: string; basePath?: string; siteUrl?: string; config?: SiteConfigFile }): string {
+  const configFile = `${outDir}.config.json`;
+  writeFileSync(configFile, JSON.stringify(config));
   const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
     cwd: projectRoot,
-    env: { ...process.env, PAPERS_DIR: papersDir, NOTES_DIR: notesDir ?? '', BASE_PATH: basePath ?? '', SITE_URL: siteUrl ?? '', NEWSLETTER_URL: newsletterUrl ?? '', SEARCH_SHARD_SIZE: searchShardSize?.toString() ?? '', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, DAILY_PAPERS_CONFIG: configFile, PAPERS_DIR: papersDir, NOTES_DIR: notesDir ?? '', BASE_PATH: basePath ?? '', SITE_URL: siteUrl ?? '', NEWSLETTER_URL: '', ASTRO_TELEMETRY_DISABLED: '1' },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
   if (result.status !== 0) throw new Error(`astro build failed (${result.status}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
+  writeFileSync(`${outDir}.log`, result.stdout);
+  return result.stdout;
 }

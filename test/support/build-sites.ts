@@ -28,11 +28,11 @@ export default function buildSites(): void {
   mkdirSync(sites.fixture.notes, { recursive: true });
   writeFileSync(join(sites.fixture.notes, `${fixtureNote.slug}.md`), fixtureNote.text);
   const fixture = { papersDir: sites.fixture.papers, notesDir: sites.fixture.notes };
-  buildSite({ ...fixture, ...gateBuilds[0].settings(summary.written), outDir: sites.fixture.dist });
+  buildSite({ ...fixture, config: gateBuilds[0].config(summary.written), outDir: sites.fixture.dist });
   buildSite({ papersDir: sites.sample.papers, outDir: sites.sample.dist });
 
   for (const build of gateBuilds) {
-    const settings = { ...fixture, ...build.settings(summary.written), basePath: build.base === '/' ? undefined : build.base, siteUrl: build.siteUrl, newsletterUrl: build.newsletterUrl };
+    const settings = { ...fixture, basePath: build.base === '/' ? undefined : build.base, siteUrl: build.siteUrl, config: build.config(summary.written) };
     if (build.dist !== sites.fixture.dist) {
       rmSync(build.dist, { recursive: true, force: true });
       buildSite({ ...settings, outDir: build.dist });

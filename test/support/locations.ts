@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import type { SiteConfigFile } from '../../src/schema/site-config.ts';
 
 /** Where tests find the project, the shared real data, and their own scratch space. */
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -21,9 +22,12 @@ export const sites = {
  * The builds the quality gates (accessibility, HTML validity, links, reproducibility) run over:
  * the fixture collection at the domain root and under a sub-path, each built a second time from
  * a cold Astro cache to check that the output does not change. `base` is the path it is served at.
- * The root build has no settings (feeds then link to the placeholder address); the sub-path build
- * has the site's address (SITE_URL: canonical links, sitemap) and a newsletter (NEWSLETTER_URL).
+ * The root build has no settings (feeds then link to the placeholder address). The sub-path build
+ * is built as the README's `SITE_URL=... BASE_PATH=/daily/ npm run build`, with the site's address
+ * (canonical links, sitemap), and a config file that names a newsletter and another address, which
+ * SITE_URL overrides: every absolute link checked against `siteUrl` shows the variable won.
  */
+const newsletterUrl = 'https://newsletter.example.org/daily-papers?ref=site&lang=en';
 export const gateBuilds = [
   {
     name: 'at the domain root',
@@ -32,8 +36,8 @@ export const gateBuilds = [
     again: join(testOutput, 'fixture-dist-again'),
     siteUrl: undefined,
     newsletterUrl: undefined,
-    // Four search shards or so, whatever the fixture, so that search runs in two phases over merged shards.
-    settings: (papers: number) => ({ searchShardSize: Math.ceil(papers / 4) }),
+    // About four search shards, whatever the fixture, so that search runs in two phases over merged shards.
+    config: (papers: number): SiteConfigFile => ({ searchShardSize: Math.ceil(papers / 4) }),
   },
   {
     name: 'under the sub-path /daily/',
@@ -41,9 +45,9 @@ export const gateBuilds = [
     dist: join(testOutput, 'fixture-daily-dist'),
     again: join(testOutput, 'fixture-daily-dist-again'),
     siteUrl: 'https://papers.example.org',
-    newsletterUrl: 'https://newsletter.example.org/daily-papers?ref=site&lang=en',
-    // One shard: search in one phase.
-    settings: () => ({}),
+    newsletterUrl,
+    // One search shard: search in one phase.
+    config: (): SiteConfigFile => ({ siteUrl: 'https://staging.example.org', newsletterUrl }),
   },
 ] as const;
 

@@ -1,0 +1,70 @@
+import type { HeaderRule } from './headers-file.ts';
+
+/** For files whose name changes with their content: a browser never needs to ask again. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * Folders and files, under the base path, whose names are hashes of their content: Astro's
+ * bundles, and Pagefind's index chunks, filters and fragments. Pagefind's `pf_meta` file is
+ * content-hashed too, but sits among unhashed files, so the build names each one.
+ */
+const HASHED_FOLDERS = ['_astro/*', 'pagefind/index/*', 'pagefind/fragment/*', 'pagefind/filter/*'];
+
+export interface SiteHeaders {
+  /** The base path, `/` or `/daily/`. */
+  base: string;
+  /** `sha256-...` sources of the inline scripts and style elements the pages carry. */
+  scriptHashes: readonly string[];
+  styleHashes: readonly string[];
+  /** Other hashed files, relative to the site: `pagefind/pagefind.en_0123456789.pf_meta`. */
+  hashedFiles: readonly string[];
+}
+
+/**
+ * The Content-Security-Policy of every page. Scripts: the site's own files, Pagefind's
+ * WebAssembly ('wasm-unsafe-eval'), and the inline scripts by hash (the theme script runs inline
+ * so a chosen theme never flashes the other one), never 'unsafe-inline'. Styles: the site's files
+ * and the digest's style element by hash; style attributes are allowed alone (KaTeX sizes and the
+ * digest's mail layout use them, and an attribute cannot run code). Fonts: the site's, and data:
+ * URLs, as the bundler inlines KaTeX's smallest fonts into its stylesheet.
+ */
+export function contentSecurityPolicy({ scriptHashes, styleHashes }: Pick<SiteHeaders, 'scriptHashes' | 'styleHashes'>): string {
+  const quoted = (sources: readonly string[]) => sources.map((source) => ` '${source}'`).join('');
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval'${quoted(scriptHashes)}`,
+    `style-src 'self'${quoted(styleHashes)}`,
+    "style-src-attr 'unsafe-inline'",
+    "font-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/**
+ * The rules of the site's `_headers`: security headers on every path, long caching on hashed
+ * files, and open data readable from any origin. HTML, feeds and the unhashed Pagefind files
+ * (its entry file names the current chunks) keep the host's default, which on Netlify and
+ * Cloudflare Pages is to revalidate every time: pages change daily. No two rules set one header
+ * for one path, as hosts would join the values.
+ */
+export function headerRules(site: SiteHeaders): HeaderRule[] {
+  const cache = (path: string): HeaderRule => ({ path: site.base + path, headers: [['Cache-Control', IMMUTABLE]] });
+  return [
+    {
+      path: `${site.base}*`,
+      headers: [
+        ['Content-Security-Policy', contentSecurityPolicy(site)],
+        ['X-Content-Type-Options', 'nosniff'],
+        ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+        ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()'],
+        ['X-Frame-Options', 'DENY'],
+        ['Cross-Origin-Opener-Policy', 'same-origin'],
+      ],
+    },
+    ...[...HASHED_FOLDERS, ...site.hashedFiles].map(cache),
+    { path: `${site.base}data/*`, headers: [['Access-Control-Allow-Origin', '*']] },
+  ];
+}

@@ -1,0 +1,42 @@
+import type { AstroIntegration } from 'astro';
+import { readdirSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readText, readTextIfExists, writeFileAtomic } from '../ingest/files.ts';
+import { headerRules } from '../headers/header-rules.ts';
+import { formatHeadersFile } from '../headers/headers-file.ts';
+import { collectInlineHashes } from '../headers/inline-hashes.ts';
+
+/** Cloudflare Pages reads no line of `_headers` longer than this. */
+const LINE_LIMIT = 2000;
+
+/**
+ * Writes the site's `_headers` (Netlify, Cloudflare Pages) when the build is done, after the
+ * Pagefind index (list it after pagefind()): its CSP holds the hash of every inline script and
+ * style the pages carry, read from the built pages, and its paths the base path. Rules an owner
+ * put in `public/_headers` are kept, first.
+ */
+export function securityHeaders(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'daily-papers:headers',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const found = { scripts: new Set<string>(), styles: new Set<string>() };
+        const files = readdirSync(site, { recursive: true, encoding: 'utf8' }).map((name) => name.split(sep).join('/'));
+        for (const file of files.filter((name) => name.endsWith('.html'))) collectInlineHashes(readText(join(site, file)), found);
+        const hashedFiles = files.filter((name) => /^pagefind\/[^/]+\.pf_meta$/.test(name));
+        const rules = headerRules({ base, scriptHashes: [...found.scripts].sort(), styleHashes: [...found.styles].sort(), hashedFiles });
+        const text = `# Written by the build for Netlify and Cloudflare Pages (docs/deploy.md): security headers, caching of hashed files.\n${formatHeadersFile(rules)}`;
+        const own = readTextIfExists(join(site, '_headers'));
+        writeFileAtomic(join(site, '_headers'), own ? `${own.trimEnd()}\n\n${text}` : text);
+        if (text.split('\n').some((line) => line.length > LINE_LIMIT)) logger.warn(`a line of _headers is longer than the ${LINE_LIMIT} characters Cloudflare Pages reads: too many inline scripts`);
+        logger.info(`wrote _headers: a CSP with ${found.scripts.size} inline script and ${found.styles.size} style hashes, caching for hashed files`);
+      },
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { z } from 'astro/zod';
+import { basePath, folder, shardSize, siteOrigin, webAddress } from './settings.ts';
+
+/**
+ * The optional config file, `daily-papers.config.json` at the project's root: what an owner
+ * commits about the site. Every key is optional; an environment variable, where there is one,
+ * overrides its key (src/config/site-settings.ts). Secrets never go here: the SMTP settings are
+ * read from the environment only. Unknown keys are refused, so a misspelt one is not ignored.
+ */
+export const siteConfigFileSchema = z.strictObject({
+  /** A link to a JSON schema, for editors; not read. */
+  $schema: z.string().optional(),
+  /** The site's address, its origin only: `https://papers.example.org` (SITE_URL). */
+  siteUrl: siteOrigin.optional(),
+  /** The sub-path the site is served under, `/daily/` (BASE_PATH); `/` by default. */
+  basePath: basePath.optional(),
+  /** The site's name, in every page's header and title, the feeds and the digest. */
+  title: z.string().trim().min(1, 'expected a title').optional(),
+  /** One sentence about the site: the home page's description, and link previews'. */
+  description: z.string().trim().min(1, 'expected a sentence').optional(),
+  /** The owner's newsletter sign-up form, an http(s) address (NEWSLETTER_URL). */
+  newsletterUrl: webAddress.optional(),
+  /** The collection the site is built from, relative to the project folder (PAPERS_DIR); `content/papers` by default. */
+  papersDir: folder.optional(),
+  /** Owners' notes on papers, relative to the project folder (NOTES_DIR); `content/notes` by default. */
+  notesDir: folder.optional(),
+  /** Papers per shard of the search index (SEARCH_SHARD_SIZE); 3,000 by default. */
+  searchShardSize: shardSize.optional(),
+});
+
+export type SiteConfigFile = z.infer<typeof siteConfigFileSchema>;
