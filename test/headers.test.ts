@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, headerRules } from '../src/headers/header-rules.ts';
+import { contentSecurityPolicy, hashedPaths, headerRules } from '../src/headers/header-rules.ts';
 import { formatHeadersFile, headersFor, parseHeadersFile } from '../src/headers/headers-file.ts';
 import { nginxHeaders, siteWideRule, vercelHeaders } from '../src/headers/host-formats.ts';
 import { collectInlineHashes } from '../src/headers/inline-hashes.ts';
 
 describe('the _headers file', () => {
-  const rules = headerRules({ base: '/daily/', scriptHashes: ['sha256-a'], styleHashes: ['sha256-b'], hashedFiles: ['pagefind/pagefind.en_0123456789.pf_meta'] });
+  const built = ['index.html', '_astro/Base.abc123.css', 'pagefind/2026-01-05/pagefind.js', 'pagefind/2026-01-05/pagefind.en_0123456789.pf_meta', 'pagefind/2026-01-05/index/en_1234567.pf_index', 'pagefind/2026-01-05/fragment/en_7654321.pf_fragment', 'pagefind/2026-01-05/filter/en_1111111.pf_filter', 'pagefind/2026-06-01/index/en_2222222.pf_index'];
+  const rules = headerRules({ base: '/daily/', scriptHashes: ['sha256-a'], styleHashes: ['sha256-b'], hashedPaths: hashedPaths(built) });
 
   it('reads back as it was written, with comments and Cloudflare detach lines skipped', () => {
     const text = formatHeadersFile(rules);
@@ -23,8 +24,9 @@ describe('the _headers file', () => {
 
   it('puts every rule under the base path, the CSP on all of it, and a year of caching on hashed files only', () => {
     expect(headersFor(rules, '/daily/_astro/Base.abc123.css').get('cache-control')).toBe('public, max-age=31536000, immutable');
-    expect(headersFor(rules, '/daily/pagefind/pagefind.en_0123456789.pf_meta').get('cache-control')).toBe('public, max-age=31536000, immutable');
-    expect(headersFor(rules, '/daily/pagefind/pagefind.js').get('cache-control')).toBeUndefined();
+    for (const file of built.slice(1).filter((name) => !name.endsWith('pagefind.js'))) expect(headersFor(rules, `/daily/${file}`).get('cache-control'), file).toBe('public, max-age=31536000, immutable');
+    expect(headersFor(rules, '/daily/pagefind/2026-01-05/pagefind.js').get('cache-control')).toBeUndefined();
+    expect(headersFor(rules, '/daily/pagefind/2026-01-05/pagefind-entry.json').get('cache-control')).toBeUndefined();
     expect(headersFor(rules, '/daily/').get('content-security-policy')).toBe(contentSecurityPolicy({ scriptHashes: ['sha256-a'], styleHashes: ['sha256-b'] }));
     expect(headersFor(rules, '/_astro/Base.abc123.css').size).toBe(0);
   });
@@ -50,7 +52,7 @@ describe('the hashes of inline scripts and styles', () => {
 });
 
 describe('the security headers for hosts that do not read _headers', () => {
-  const rules = [{ path: '/*', headers: [['X-Robots-Tag', 'noindex']] as [string, string][] }, ...headerRules({ base: '/daily/', scriptHashes: ['sha256-a'], styleHashes: [], hashedFiles: [] })];
+  const rules = [{ path: '/*', headers: [['X-Robots-Tag', 'noindex']] as [string, string][] }, ...headerRules({ base: '/daily/', scriptHashes: ['sha256-a'], styleHashes: [], hashedPaths: [] })];
   const site = siteWideRule(rules);
 
   it("are those of the build's rule for the whole site, not an owner's rule", () => {

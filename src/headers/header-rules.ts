@@ -4,11 +4,22 @@ import type { HeaderRule } from './headers-file.ts';
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**
- * Folders and files, under the base path, whose names are hashes of their content: Astro's
- * bundles, and Pagefind's index chunks, filters and fragments. Pagefind's `pf_meta` file is
- * content-hashed too, but sits among unhashed files, so the build names each one.
+ * The folders and files of a built site (paths relative to it) whose names are hashes of their
+ * content, as `_headers` paths: Astro's bundles, and in each Pagefind bundle (one per search
+ * shard, `pagefind/<shard>/`) its index chunks, filters and fragments, and its `pf_meta` file,
+ * which is content-hashed too but sits among unhashed files. Shards are listed one by one, so no
+ * host has to support a wildcard inside a path.
  */
-const HASHED_FOLDERS = ['_astro/*', 'pagefind/index/*', 'pagefind/fragment/*', 'pagefind/filter/*'];
+export function hashedPaths(files: readonly string[]): string[] {
+  const folders = new Set<string>();
+  const metas: string[] = [];
+  for (const file of files) {
+    const chunk = /^(pagefind\/(?:[^/]+\/)?(?:index|fragment|filter))\/[^/]+$/.exec(file);
+    if (chunk) folders.add(`${chunk[1]}/*`);
+    else if (/^pagefind\/(?:[^/]+\/)?pagefind\.[\w-]+\.pf_meta$/.test(file)) metas.push(file);
+  }
+  return ['_astro/*', ...[...folders].sort(), ...metas.sort()];
+}
 
 export interface SiteHeaders {
   /** The base path, `/` or `/daily/`. */
@@ -16,8 +27,8 @@ export interface SiteHeaders {
   /** `sha256-...` sources of the inline scripts and style elements the pages carry. */
   scriptHashes: readonly string[];
   styleHashes: readonly string[];
-  /** Other hashed files, relative to the site: `pagefind/pagefind.en_0123456789.pf_meta`. */
-  hashedFiles: readonly string[];
+  /** What `hashedPaths` finds in the built site: `_astro/*`, `pagefind/2026-01-05/index/*`... */
+  hashedPaths: readonly string[];
 }
 
 /**
@@ -64,7 +75,7 @@ export function headerRules(site: SiteHeaders): HeaderRule[] {
         ['Cross-Origin-Opener-Policy', 'same-origin'],
       ],
     },
-    ...[...HASHED_FOLDERS, ...site.hashedFiles].map(cache),
+    ...site.hashedPaths.map(cache),
     { path: `${site.base}data/*`, headers: [['Access-Control-Allow-Origin', '*']] },
   ];
 }

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readText, readTextIfExists, writeFileAtomic } from '../ingest/files.ts';
-import { headerRules } from '../headers/header-rules.ts';
+import { hashedPaths, headerRules } from '../headers/header-rules.ts';
 import { formatHeadersFile } from '../headers/headers-file.ts';
 import { collectInlineHashes } from '../headers/inline-hashes.ts';
 
@@ -29,8 +29,7 @@ export function securityHeaders(): AstroIntegration {
         const found = { scripts: new Set<string>(), styles: new Set<string>() };
         const files = readdirSync(site, { recursive: true, encoding: 'utf8' }).map((name) => name.split(sep).join('/'));
         for (const file of files.filter((name) => name.endsWith('.html'))) collectInlineHashes(readText(join(site, file)), found);
-        const hashedFiles = files.filter((name) => /^pagefind\/[^/]+\.pf_meta$/.test(name));
-        const rules = headerRules({ base, scriptHashes: [...found.scripts].sort(), styleHashes: [...found.styles].sort(), hashedFiles });
+        const rules = headerRules({ base, scriptHashes: [...found.scripts].sort(), styleHashes: [...found.styles].sort(), hashedPaths: hashedPaths(files) });
         const text = `# Written by the build for Netlify and Cloudflare Pages (docs/deploy.md): security headers, caching of hashed files.\n${formatHeadersFile(rules)}`;
         const own = readTextIfExists(join(site, '_headers'));
         writeFileAtomic(join(site, '_headers'), own ? `${own.trimEnd()}\n\n${text}` : text);
