@@ -83,7 +83,8 @@ describe('the build under /daily/, served with the _headers it wrote', () => {
     const asset = (await page.request.get(served.server.origin + stylesheet))!;
     expect(asset.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(asset.headers()['content-security-policy']).toBe(csp);
-    expect((await page.request.get(served.server.url('pagefind/pagefind-entry.json'))).headers()['cache-control']).toBeUndefined();
+    const bundle = JSON.parse((await page.locator('paper-search').getAttribute('data-shards'))!)[0][0] as string;
+    expect((await page.request.get(served.server.origin + bundle + 'pagefind-entry.json')).headers()['cache-control']).toBeUndefined();
     await page.close();
   });
 
@@ -91,7 +92,7 @@ describe('the build under /daily/, served with the _headers it wrote', () => {
     const { paper, word } = uniqueTitleWord(searchablePapers(sites.fixture.papers));
     const { page, problems } = await open(served.context, served.server.url(`search/${formatSearchState({ query: word, filters: {} })}`));
     await page.locator('.search-result a', { hasText: plainText(paper.title) }).first().waitFor(SEARCH_WAIT);
-    expect(page.workers().map((worker) => new URL(worker.url()).pathname)).toContain('/daily/pagefind/pagefind-worker.js');
+    expect(page.workers().map((worker) => new URL(worker.url()).pathname)).toContainEqual(expect.stringMatching(/^\/daily\/pagefind\/[\d-]+\/pagefind-worker\.js$/));
     await page.getByRole('button', { name: 'Dark theme' }).click();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(await violations(page)).toEqual([]);

@@ -210,16 +210,29 @@ describe('a build of a small real collection', () => {
     for (const paper of others) expect(page(`papers/${paper.id}`)('.owner-note')).toHaveLength(0);
   });
 
-  it('builds a Pagefind index of the paper pages only', () => {
-    const entry = JSON.parse(readFileSync(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8'));
-    expect(entry.languages.en.page_count).toBe(papers.length);
-    expect(existsSync(join(dist, 'pagefind', 'pagefind.js'))).toBe(true);
+  const shards = () => readdirSync(join(dist, 'pagefind')).map((shard) => join(dist, 'pagefind', shard));
+
+  it('builds a Pagefind index of the paper pages only, in shards of whole days, each a bundle without the interfaces it does not use', () => {
+    expect(shards().length).toBeGreaterThan(1);
+    const counts = shards().map((bundle) => JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')).languages.en.page_count as number);
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(papers.length);
+    for (const bundle of shards()) {
+      expect(existsSync(join(bundle, 'pagefind.js'))).toBe(true);
+      expect(readdirSync(bundle).filter((name) => /ui\.(js|css)$/.test(name))).toEqual([]);
+    }
+    // Each paper is in the shard of the day it was first listed: shards are named by their first day.
+    const starts = shards().map((bundle) => bundle.split('/').at(-1)!).sort();
+    for (const paper of papers) {
+      const first = paper.days.toSorted()[0];
+      const shard = starts.filter((start) => start <= first).at(-1);
+      expect(page(`papers/${paper.id}`)('[data-search-shard]').attr('data-search-shard'), paper.id).toBe(shard);
+    }
   });
 
   it('writes a sort table with every indexed page and the upvotes, day and stars of its paper', () => {
     const table = JSON.parse(readFileSync(join(dist, 'search', 'sorts.json'), 'utf8')) as SortTable;
-    const fragments = readdirSync(join(dist, 'pagefind', 'fragment')).map((name) => name.replace(/\.pf_fragment$/, ''));
-    expect(table.ids.toSorted()).toEqual(fragments.toSorted());
+    const fragments = shards().flatMap((bundle) => readdirSync(join(bundle, 'fragment')).map((name) => name.replace(/\.pf_fragment$/, '')));
+    expect(table.ids.map((key) => key.split(' ')[0]).toSorted()).toEqual(fragments.toSorted());
     expect(table.ids).toHaveLength(papers.length);
     const expected = (key: 'upvotes' | 'date' | 'stars') => papers.map((paper) => (key === 'upvotes' ? paper.upvotes ?? 0 : key === 'stars' ? paper.githubStars ?? 0 : Number(paper.days.at(-1)!.replaceAll('-', '')))).sort((a, b) => a - b);
     for (const key of ['upvotes', 'date', 'stars'] as const) expect(table.values[key].toSorted((a, b) => a - b), key).toEqual(expected(key));
