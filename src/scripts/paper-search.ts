@@ -161,9 +161,10 @@ export class PaperSearchElement extends HTMLElement {
     try {
       // The newest papers first, on screen as soon as they are found...
       let results = await this.#searchPhase(0, query, filters);
-      const archive = this.#phase(1);
       if (ticket !== this.#latest) return;
-      if (archive) {
+      // The archive's instance is made only now: its WebAssembly and metadata would otherwise
+      // queue in Pagefind's worker ahead of the first results' fragments.
+      if (this.#bundles[1]?.length) {
         const shown = await this.#resultsInOrder(results, sort, table);
         if (ticket !== this.#latest) return;
         await this.#showFirst(shown, `Showing the newest matches${query ? ` for “${query}”` : ''} while the archive is searched…`, withExcerpts, false, ticket);
