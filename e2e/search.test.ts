@@ -88,6 +88,24 @@ describe('search in Chromium, over the fixture build', () => {
     expect(shards).toEqual(shards.toSorted().reverse());
   });
 
+  it('keeps and searches the words typed before the search script has loaded', async () => {
+    const { paper, word } = uniqueTitleWord(served.searchable);
+    const page = await served.context.newPage();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/PaperSearch[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    // A module script runs before DOMContentLoaded: the page is only parsed while it is held.
+    await page.goto(served.server.url('search/'), { waitUntil: 'commit' });
+    await page.getByLabel(SEARCH_LABEL).fill(word);
+    expect(await page.evaluate(() => customElements.get('paper-search'))).toBeUndefined();
+    release();
+    expect(await resultTitles(page)).toContain(titleOf(paper));
+    expect(new URL(page.url()).searchParams.get('q')).toBe(word);
+  });
+
   it('finds a paper by a word of its title and opens it', async () => {
     const { paper, word } = uniqueTitleWord(served.searchable);
     const page = await searchPage();

@@ -69,17 +69,18 @@ export class PaperSearchElement extends HTMLElement {
     this.#form.addEventListener('input', () => void this.#run());
     this.#more.addEventListener('click', () => void this.#showMore());
     window.addEventListener('popstate', () => this.#restore());
-    this.#restore();
+    this.#restore(true);
     // The reader came here to search: fetch the newest papers' index while they type the first word.
     void this.#phase(0)
       ?.then((pagefind) => pagefind.init())
       .catch(() => {});
   }
 
-  /** Sets the controls from the URL, then runs what it describes. */
-  #restore(): void {
+  /** Sets the controls from the URL, then runs what it describes (and what was typed before the page was ready). */
+  #restore(onConnect = false): void {
     const state = parseSearchState(location.search);
-    this.#input.value = state.query;
+    // Words typed before this script ran are the reader's, and the URL has none yet: keep them.
+    if (!(onConnect && !state.query && this.#input.value)) this.#input.value = state.query;
     for (const control of this.#filterControls()) {
       const key = control.dataset.filter as SearchFilterKey;
       if (control instanceof HTMLInputElement) control.checked = state.filters[key] === control.value;
