@@ -61,6 +61,7 @@ const run: BenchRun = {
   cpuModel: cpus()[0]?.model ?? 'unknown',
   memoryGb: Math.round(totalmem() / 2 ** 30),
   collections: [],
+  failures: [],
 };
 
 const plans: { label: string; scale?: number; inputs: (work: string) => string[] }[] = values.data
@@ -83,6 +84,11 @@ for (const plan of plans) {
   try {
     const result = await benchCollection({ label: plan.label, inputs: plan.inputs(work), work, newDaySource, astroCache, log });
     run.collections.push({ ...result, scale: plan.scale });
+  } catch (error) {
+    // One collection failing (a build out of memory, say) is a result too; the others still run.
+    const message = error instanceof Error ? error.message : String(error);
+    log(`${plan.label}: FAILED: ${message}`);
+    run.failures.push({ label: plan.label, scale: plan.scale, error: message });
   } finally {
     if (values.keep) log(`kept ${work}`);
     else rmSync(work, { recursive: true, force: true });
@@ -91,6 +97,7 @@ for (const plan of plans) {
 
 console.log(`\nDaily Papers bench, ${run.date.slice(0, 16)} UTC, commit ${run.commit}, Node ${run.node}, ${run.cpus} CPUs (${run.cpuModel}), ${run.memoryGb} GB\n`);
 console.log(benchTable(run));
+for (const { label, error } of run.failures) console.log(`\n${label} FAILED: ${error.split('\n').slice(0, 40).join('\n')}`);
 console.log('\nSearch, per query (bytes gzipped as a host sends them):');
 console.table(searchRows(run));
 const budgets = budgetChecks(run);
@@ -98,6 +105,7 @@ const budgets = budgetChecks(run);
 const rounded = (_key: string, value: unknown) => (typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1000) / 1000 : value);
 writeFileAtomic(values.json, `${JSON.stringify({ ...run, budgets }, rounded, 2)}\n`);
 console.log(`results written to ${values.json}`);
+process.exit(run.failures.length > 0 ? 1 : 0);
 
 function gitCommit(): string {
   try {

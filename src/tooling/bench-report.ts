@@ -9,6 +9,8 @@ export interface BenchRun {
   cpuModel: string;
   memoryGb: number;
   collections: (CollectionBench & { scale?: number })[];
+  /** Collections whose bench stopped (a failed build, say), and why; the others are still reported. */
+  failures: { label: string; scale?: number; error: string }[];
 }
 
 type Collection = BenchRun['collections'][number];
