@@ -7,7 +7,7 @@
 // Figures go here, never into timed tests. Results are also written as JSON for comparison.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../src/ingest/files.ts';
@@ -82,8 +82,10 @@ for (const plan of plans) {
   // One scratch folder per collection, removed before the next one: an 8× site is some GB.
   const work = mkdtempSync(join(tmpdir(), 'daily-papers-bench-'));
   try {
-    const result = await benchCollection({ label: plan.label, inputs: plan.inputs(work), work, newDaySource, astroCache, log });
-    run.collections.push({ ...result, scale: plan.scale });
+    const inputs = plan.inputs(work);
+    const loadAtStart = loadavg()[0];
+    const result = await benchCollection({ label: plan.label, inputs, work, newDaySource, astroCache, log });
+    run.collections.push({ ...result, scale: plan.scale, load: [loadAtStart, loadavg()[0]] });
   } catch (error) {
     // One collection failing (a build out of memory, say) is a result too; the others still run.
     const message = error instanceof Error ? error.message : String(error);

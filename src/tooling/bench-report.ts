@@ -8,7 +8,12 @@ export interface BenchRun {
   cpus: number;
   cpuModel: string;
   memoryGb: number;
-  collections: (CollectionBench & { scale?: number })[];
+  /**
+   * Each collection's figures, its scale (none for --data folders) and the machine's one-minute
+   * load average when its bench started and ended: timings are wall time, and others' work on
+   * the machine shows in them.
+   */
+  collections: (CollectionBench & { scale?: number; load?: [number, number] })[];
   /** Collections whose bench stopped (a failed build, say), and why; the others are still reported. */
   failures: { label: string; scale?: number; error: string }[];
 }
@@ -70,6 +75,7 @@ const ROWS: [string, (c: Collection) => number | string | undefined][] = [
   ['first results, max ms', (c) => max(c, (cost) => cost.firstResultsMs)],
   ['whole archive searched, max gzip KB', (c) => max(c, (cost) => cost.completeQueryDataBytes) / 1000],
   ['whole archive searched, max ms', (c) => max(c, (cost) => cost.completeResultsMs)],
+  ['machine load, start → end', (c) => c.load && c.load.map((load) => load.toFixed(1)).join(' → ')],
 ];
 
 function years(first: string, last: string): string {
