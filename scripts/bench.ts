@@ -99,6 +99,7 @@ for (const plan of plans) {
 
 console.log(`\nDaily Papers bench, ${run.date.slice(0, 16)} UTC, commit ${run.commit}, Node ${run.node}, ${run.cpus} CPUs (${run.cpuModel}), ${run.memoryGb} GB\n`);
 console.log(benchTable(run));
+for (const { label, searchError } of run.collections) if (searchError) console.log(`\n${label}: search could not be measured: ${searchError}`);
 for (const { label, error } of run.failures) console.log(`\n${label} FAILED: ${error.split('\n').slice(0, 40).join('\n')}`);
 console.log('\nSearch, per query (bytes gzipped as a host sends them):');
 console.table(searchRows(run));

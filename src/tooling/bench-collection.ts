@@ -35,7 +35,9 @@ export interface CollectionBench {
   outputFiles: number;
   /** The day page with the most bytes, as a reader downloads it without scripts (gzipped HTML and CSS). */
   largestDayPage: { day: string; htmlGzip: number; cssGzip: number; total: number };
+  /** Per query; empty when search could not be measured, and `searchError` says why. */
   search: SearchCost[];
+  searchError?: string;
   addOneDay: AddedDay;
 }
 
@@ -72,8 +74,16 @@ export async function benchCollection({ label, inputs, work, newDaySource, astro
     .reduce((a, b) => (b.size > a.size ? b : a));
   const largestDayPage = { day: busiest.day, ...pageWeight(dist, `/papers/date/${busiest.day}/`) };
 
-  const search = await measureSearch(dist, BENCH_QUERIES);
-  log(`${label}: search measured`);
+  // A search that cannot be measured is reported, and the rest of the figures kept.
+  let search: SearchCost[] = [];
+  let searchError: string | undefined;
+  try {
+    search = await measureSearch(dist, BENCH_QUERIES);
+    log(`${label}: search measured`);
+  } catch (error) {
+    searchError = error instanceof Error ? error.message : String(error);
+    log(`${label}: search could not be measured: ${searchError}`);
+  }
 
   const day = new Date(Date.parse(listed.at(-1)!) + 86_400_000).toISOString().slice(0, 10);
   const added = await addOneDay({ sourceDayFile: newDaySource, day, newDayDir: join(work, 'new-day'), papersDir, outDir: dist });
@@ -94,6 +104,7 @@ export async function benchCollection({ label, inputs, work, newDaySource, astro
     outputFiles: files.length,
     largestDayPage,
     search,
+    searchError,
     addOneDay: added,
   };
 }

@@ -70,10 +70,10 @@ const ROWS: [string, (c: Collection) => number | string | undefined][] = [
   ['· rebuild s', (c) => c.addOneDay.rebuild.seconds],
   ['· rebuild peak RSS MB, at once', (c) => c.addOneDay.rebuild.peakTreeRssMb],
   ['largest day page, gzip KB', (c) => c.largestDayPage.total / 1000],
-  ['first query, max gzip KB of index data', (c) => max(c, (cost) => cost.firstQueryDataBytes) / 1000],
-  ['first query, gzip KB of Pagefind code', (c) => max(c, (cost) => cost.firstQueryCodeBytes) / 1000],
+  ['first query, max gzip KB of index data', (c) => kilobytes(max(c, (cost) => cost.firstQueryDataBytes))],
+  ['first query, gzip KB of Pagefind code', (c) => kilobytes(max(c, (cost) => cost.firstQueryCodeBytes))],
   ['first results, max ms', (c) => max(c, (cost) => cost.firstResultsMs)],
-  ['whole archive searched, max gzip KB', (c) => max(c, (cost) => cost.completeQueryDataBytes) / 1000],
+  ['whole archive searched, max gzip KB', (c) => kilobytes(max(c, (cost) => cost.completeQueryDataBytes))],
   ['whole archive searched, max ms', (c) => max(c, (cost) => cost.completeResultsMs)],
   ['machine load, start → end', (c) => c.load && c.load.map((load) => load.toFixed(1)).join(' → ')],
 ];
@@ -82,8 +82,12 @@ function years(first: string, last: string): string {
   return first.slice(0, 4) === last.slice(0, 4) ? first.slice(0, 4) : `${first.slice(0, 4)}–${last.slice(0, 4)}`;
 }
 
-function max(collection: Collection, figure: (cost: Collection['search'][number]) => number): number {
-  return Math.max(...collection.search.map(figure));
+function kilobytes(bytes: number | undefined): number | undefined {
+  return bytes === undefined ? undefined : bytes / 1000;
+}
+
+function max(collection: Collection, figure: (cost: Collection['search'][number]) => number): number | undefined {
+  return collection.search.length > 0 ? Math.max(...collection.search.map(figure)) : undefined;
 }
 
 /** Whether each budget holds, for each collection it is about. */
@@ -91,7 +95,7 @@ export function budgetChecks(run: BenchRun): { budget: string; row: string; limi
   return BUDGETS.map((budget) => {
     const figure = ROWS.find(([row]) => row === budget.row)![1];
     const results = run.collections
-      .filter(budget.appliesTo)
+      .filter((collection) => budget.appliesTo(collection) && figure(collection) !== undefined)
       .map((collection) => ({ collection: collection.label, value: Number(figure(collection)), holds: Number(figure(collection)) <= budget.limit }));
     return { budget: budget.text, row: budget.row, limit: budget.limit, results };
   });
