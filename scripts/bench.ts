@@ -1,93 +1,121 @@
 #!/usr/bin/env node
-// `npm run bench`: builds the full site from all of ../shared/data (or the --data folders given)
-// and prints what it costs: time and memory per phase, output size, what a reader downloads, and
-// what a first search costs in Chromium.
+// `npm run bench [-- --scale 1,4,8] [--data DIR...] [--json FILE] [--keep]`: builds the site from
+// the real Hugging Face archive in ../shared/data at each scale (1 = the 6,747 real papers; k =
+// k copies, moved back in time, with fresh ids: src/tooling/scaled-collection.ts), or from the
+// --data folders as they are, and prints what it costs: ingest, the cold build and its phases,
+// memory, output, adding a day, page weight and a first search in Chromium, beside the budgets.
 // Figures go here, never into timed tests. Results are also written as JSON for comparison.
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ingest } from '../src/ingest/run.ts';
-import { pageWeight } from '../src/tooling/page-weight.ts';
-import { measureCommand } from '../src/tooling/process-tree.ts';
-import { measureSearch } from '../src/tooling/search-cost.ts';
+import { writeFileAtomic } from '../src/ingest/files.ts';
+import { benchCollection } from '../src/tooling/bench-collection.ts';
+import { benchTable, budgetChecks, searchRows, type BenchRun } from '../src/tooling/bench-report.ts';
+import { dayFiles, writeScaledCollection } from '../src/tooling/scaled-collection.ts';
 
-const { values } = parseArgs({
-  options: {
-    data: { type: 'string', multiple: true, default: [resolve('../shared/data/hf-daily-papers'), resolve('../shared/data/arxiv-daily-listing')] },
-    json: { type: 'string', default: 'bench-results.json' },
-    keep: { type: 'boolean', default: false },
-  },
-});
+const USAGE = `usage: npm run bench [-- --scale 1,4,8] [--data DIR...] [--json FILE] [--keep]
+  --scale K,...  scales of the Hugging Face archive to build (default 1,4,8; any positive numbers)
+  --source DIR   that archive (default ../shared/data/hf-daily-papers)
+  --data DIR     bench these folders as they are instead (repeat for several; one collection)
+  --json FILE    where the results go (default bench-results.json)
+  --keep         keep the scratch folders (collections and sites) and say where`;
 
-const work = mkdtempSync(join(tmpdir(), 'daily-papers-bench-'));
-const papersDir = join(work, 'papers');
-const dist = join(work, 'dist');
+let values;
 try {
-  const ingestStart = performance.now();
-  const summary = ingest({ inputs: values.data, outDir: papersDir });
-  const ingestSeconds = (performance.now() - ingestStart) / 1000;
-
-  const build = await measureCommand(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist], {
-    env: { ...process.env, PAPERS_DIR: papersDir, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-  if (build.code !== 0) throw new Error(`build failed:\n${build.output.slice(-3000)}`);
-  const pagefindSeconds = Number(/in ([\d.]+) s/.exec(build.output.split('\n').find((line) => line.includes('data-pagefind-body')) ?? '')?.[1] ?? NaN);
-
-  const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).map((file) => join(dist, file)).filter((file) => statSync(file).isFile());
-  const pages = files.filter((file) => file.endsWith('.html')).length;
-  const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
-  const days = readdirSync(join(dist, 'papers', 'date'));
-  const busiestDay = days.map((day) => ({ day, size: statSync(join(dist, 'papers', 'date', day, 'index.html')).size })).sort((a, b) => b.size - a.size)[0].day;
-  const dayWeight = pageWeight(dist, `/papers/date/${busiestDay}/`);
-  // Queries readers type (one word, two, a common one), each followed by another once the index is warm.
-  const search = await measureSearch(dist, [
-    { query: 'diffusion', next: 'diffusion transformer' },
-    { query: 'reinforcement learning', next: 'reward model' },
-    { query: 'video generation', next: 'robot' },
-    { query: 'benchmark', next: 'mixture of experts' },
-    { query: 'language model', next: 'agents' },
-  ]);
-
-  const results = {
-    date: new Date().toISOString(),
-    papers: summary.written,
-    pages,
-    ingestSeconds: round(ingestSeconds),
-    buildSeconds: round(build.seconds),
-    pagesPerSecond: Math.round(pages / build.seconds),
-    buildPeakRssMb: build.peakRssMb,
-    pagefindSeconds,
-    outputMb: round(bytes / 1e6),
-    outputFiles: files.length,
-    largestDayPage: { day: busiestDay, ...dayWeight },
-    search,
-  };
-  console.table({
-    papers: results.papers,
-    pages: results.pages,
-    'ingest s': results.ingestSeconds,
-    'build s (with index)': results.buildSeconds,
-    'pages/s': results.pagesPerSecond,
-    'peak RSS MB': JSON.stringify(results.buildPeakRssMb),
-    'Pagefind s': results.pagefindSeconds,
-    'output MB': results.outputMb,
-    'output files': results.outputFiles,
-    [`day page ${busiestDay}, gzip HTML+CSS bytes (budget 60 KB)`]: dayWeight.total,
-    'first search query, max gzip KB of index data (budget 150 KB)': round(Math.max(...search.map((cost) => cost.firstQueryDataBytes)) / 1000),
-    'first search query, gzip KB of Pagefind code': round(Math.max(...search.map((cost) => cost.firstQueryCodeBytes)) / 1000),
-    'first results, max ms after typing (budget 300 ms)': Math.max(...search.map((cost) => cost.firstResultsMs)),
-    'whole archive searched, max gzip KB of index data': round(Math.max(...search.map((cost) => cost.completeQueryDataBytes)) / 1000),
-    'whole archive searched, max ms after typing': Math.max(...search.map((cost) => cost.completeResultsMs)),
-  });
-  console.table(search);
-  writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`results written to ${values.json}`);
-} finally {
-  if (!values.keep) rmSync(work, { recursive: true, force: true });
-  else console.log(`kept ${work}`);
+  ({ values } = parseArgs({
+    options: {
+      scale: { type: 'string', default: '1,4,8' },
+      source: { type: 'string', default: resolve('../shared/data/hf-daily-papers') },
+      data: { type: 'string', multiple: true },
+      json: { type: 'string', default: 'bench-results.json' },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }));
+} catch (error) {
+  console.error(`${(error as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const scales = values.scale.split(',').map(Number);
+if (!values.data && scales.some((scale) => !(scale > 0))) {
+  console.error(`--scale takes positive numbers, like 1,4,8 or 0.1,0.2\n${USAGE}`);
+  process.exit(2);
 }
 
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
+// The day added to each site: the archive's last real day, with fresh ids.
+const newDaySource = dayFiles(values.source).at(-1)!.file;
+const astroCache = resolve('node_modules', '.astro');
+const log = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+const run: BenchRun = {
+  date: new Date().toISOString(),
+  commit: gitCommit(),
+  node: process.version,
+  cpus: availableParallelism(),
+  cpuModel: cpus()[0]?.model ?? 'unknown',
+  memoryGb: Math.round(totalmem() / 2 ** 30),
+  collections: [],
+  failures: [],
+};
+
+const plans: { label: string; scale?: number; inputs: (work: string) => string[] }[] = values.data
+  ? [{ label: values.data.map((dir) => dir.split('/').filter(Boolean).at(-1)).join(' + '), inputs: () => values.data!.map((dir) => resolve(dir)) }]
+  : scales.map((scale) => ({
+      label: `${scale}×`,
+      scale,
+      inputs: (work) => {
+        const data = join(work, 'data');
+        const started = performance.now();
+        const written = writeScaledCollection({ source: values.source, outDir: data, scale });
+        log(`${scale}×: wrote ${written.records} records in ${written.days} days, ${written.firstDay} to ${written.lastDay} (${((performance.now() - started) / 1000).toFixed(1)} s, not counted)`);
+        return [data];
+      },
+    }));
+
+for (const plan of plans) {
+  // One scratch folder per collection, removed before the next one: an 8× site is some GB.
+  const work = mkdtempSync(join(tmpdir(), 'daily-papers-bench-'));
+  try {
+    const inputs = plan.inputs(work);
+    const loadAtStart = loadavg()[0];
+    const result = await benchCollection({ label: plan.label, inputs, work, newDaySource, astroCache, log });
+    run.collections.push({ ...result, scale: plan.scale, load: [loadAtStart, loadavg()[0]] });
+  } catch (error) {
+    // One collection failing (a build out of memory, say) is a result too; the others still run.
+    const message = error instanceof Error ? error.message : String(error);
+    log(`${plan.label}: FAILED: ${message}`);
+    run.failures.push({ label: plan.label, scale: plan.scale, error: message });
+  } finally {
+    if (values.keep) log(`kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  }
+}
+
+console.log(`\nDaily Papers bench, ${run.date.slice(0, 16)} UTC, commit ${run.commit}, Node ${run.node}, ${run.cpus} CPUs (${run.cpuModel}), ${run.memoryGb} GB\n`);
+console.log(benchTable(run));
+for (const { label, searchError } of run.collections) if (searchError) console.log(`\n${label}: search could not be measured: ${searchError}`);
+for (const { label, error } of run.failures) console.log(`\n${label} FAILED: ${error.split('\n').slice(0, 40).join('\n')}`);
+console.log('\nSearch, per query (bytes gzipped as a host sends them):');
+console.table(searchRows(run));
+const budgets = budgetChecks(run);
+// Milliseconds are precision enough; more digits are noise in a file meant for diffs.
+const rounded = (_key: string, value: unknown) => (typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1000) / 1000 : value);
+writeFileAtomic(values.json, `${JSON.stringify({ ...run, budgets }, rounded, 2)}\n`);
+console.log(`results written to ${values.json}`);
+process.exit(run.failures.length > 0 ? 1 : 0);
+
+function gitCommit(): string {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${commit}+changes` : commit;
+  } catch {
+    return 'unknown';
+  }
 }

@@ -44,45 +44,83 @@ export async function measureSearch(dist: string, queries: { query: string; next
   const browser = await launchChromium();
   const costs: SearchCost[] = [];
   try {
-    for (const { query, next } of queries) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const requested = new Set<string>();
-      page.on('request', (request) => {
-        const path = new URL(request.url()).pathname.slice(basePath.length);
-        if (path.startsWith('pagefind/') || path === 'search/sorts.json') requested.add(path);
-      });
-      await page.goto(server.url('search/'), { waitUntil: 'networkidle' });
-      const firstResultsMs = await timeSearch(page, query);
-      const firstFiles = [...requested];
-      const completeResultsMs = await timeCompletion(page);
-      const results = Number(((await page.locator('.search-status').textContent()) ?? '').match(/^[\d,]+/)?.[0].replace(/,/g, '') ?? 0);
-      const files = [...requested];
-      const size = (file: string) => {
-        const bytes = readFileSync(join(dist, file));
-        return COMPRESSIBLE.test(file) ? gzipSync(bytes).length : bytes.length;
-      };
-      const sum = (list: string[]) => list.reduce((total, file) => total + size(file), 0);
-      const nextResultsMs = await timeSearch(page, next);
-      await timeCompletion(page);
-      costs.push({
-        query,
-        results,
-        firstQueryDataBytes: sum(firstFiles.filter((file) => !CODE.test(file))),
-        completeQueryDataBytes: sum(files.filter((file) => !CODE.test(file))),
-        firstQueryCodeBytes: sum(files.filter((file) => CODE.test(file))),
-        firstQueryRequests: files.length,
-        firstResultsMs,
-        completeResultsMs,
-        nextResultsMs,
-      });
-      await context.close();
+    for (const query of queries) {
+      // On a busy machine a page now and then never shows its results (the query typed is lost):
+      // that query is measured again in a fresh browser context, once, rather than wait forever.
+      try {
+        costs.push(await measureQuery(browser, server.url('search/'), dist, basePath, query));
+      } catch (error) {
+        console.error(`search "${query.query}" measured again: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+        costs.push(await measureQuery(browser, server.url('search/'), dist, basePath, query));
+      }
     }
   } finally {
     await browser.close();
     await server.close();
   }
   return costs;
+}
+
+/** How long a step may take before the measurement of a query is given up: seconds, where milliseconds are usual. */
+const STEP_TIMEOUT_MS = 60_000;
+
+async function measureQuery(browser: import('playwright-core').Browser, searchPage: string, dist: string, basePath: string, { query, next }: { query: string; next: string }): Promise<SearchCost> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    const requested = new Set<string>();
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname.slice(basePath.length);
+      if (path.startsWith('pagefind/') || path === 'search/sorts.json') requested.add(path);
+    });
+    await page.goto(searchPage, { waitUntil: 'networkidle' });
+    // The search element reads the URL when it is defined; a query typed before that is lost.
+    await page.waitForFunction(() => customElements.get('paper-search') !== undefined && document.querySelector('.search-status') !== null);
+    const firstResultsMs = await withinTimeout(page, `“${query}”`, timeSearch(page, query));
+    const firstFiles = [...requested];
+    const completeResultsMs = await withinTimeout(page, `the archive's results for “${query}”`, timeCompletion(page));
+    const results = Number(((await page.locator('.search-status').textContent()) ?? '').match(/^[\d,]+/)?.[0].replace(/,/g, '') ?? 0);
+    const files = [...requested];
+    const size = (file: string) => {
+      const bytes = readFileSync(join(dist, file));
+      return COMPRESSIBLE.test(file) ? gzipSync(bytes).length : bytes.length;
+    };
+    const sum = (list: string[]) => list.reduce((total, file) => total + size(file), 0);
+    const nextResultsMs = await withinTimeout(page, `“${next}”`, timeSearch(page, next));
+    await withinTimeout(page, `the archive's results for “${next}”`, timeCompletion(page));
+    return {
+      query,
+      results,
+      firstQueryDataBytes: sum(firstFiles.filter((file) => !CODE.test(file))),
+      completeQueryDataBytes: sum(files.filter((file) => !CODE.test(file))),
+      firstQueryCodeBytes: sum(files.filter((file) => CODE.test(file))),
+      firstQueryRequests: files.length,
+      firstResultsMs,
+      completeResultsMs,
+      nextResultsMs,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** A step of the measurement, or an error that says what the page showed when it took too long. */
+async function withinTimeout<T>(page: import('playwright-core').Page, what: string, step: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(async () => {
+      const shown = await page
+        .evaluate(() => `the status says “${document.querySelector('.search-status')?.textContent}”, the box “${document.querySelector<HTMLInputElement>('#paper-search-input')?.value}”`)
+        .catch(() => 'the page did not answer');
+      reject(new Error(`${what}: nothing after ${STEP_TIMEOUT_MS / 1000} s; ${shown}`));
+    }, STEP_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([step, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**

@@ -1,0 +1,70 @@
+import type { TimedLine } from './process-tree.ts';
+
+/**
+ * Where the seconds of an `astro build` went, read from its output (Astro 7's log and the
+ * Pagefind integration's line), each line timed as it came:
+ * - content sync: from the start (Node and Astro starting, the config loaded) to
+ *   `[content] Synced content`: the collection read, validated and stored;
+ * - bundle: from there to ` generating static routes `: types, build info, Vite's bundles;
+ * - render: generating the static routes, as Astro's `✓ Completed in 12.16s.` after them says;
+ * - index: the Pagefind integration's `indexed N paper pages in S shards in X s`;
+ * - other: the rest of the build's seconds (other integrations, the sitemap, exiting).
+ * A phase whose lines are missing (another Astro version, a failed build) is undefined; the
+ * others are still read.
+ */
+export interface BuildPhases {
+  contentSyncSeconds?: number;
+  bundleSeconds?: number;
+  renderSeconds?: number;
+  indexSeconds?: number;
+  otherSeconds?: number;
+  /** Astro's `N page(s) built`. */
+  pages?: number;
+  /** Paper pages in the search index, and the shards they are in. */
+  indexedPages?: number;
+  shards?: number;
+}
+
+const ANSI = /\x1b\[[0-9;]*m/g;
+const SYNCED = /\[content\] Synced content/;
+const ROUTES = /generating static routes/;
+const COMPLETED = /✓ Completed in ([\d.]+)\s*(ms|s)\b/;
+const INDEXED = /indexed (\d+) paper pages? in (\d+) shards? in ([\d.]+) s\b/;
+const BUILT = /(\d+) page\(s\) built in/;
+
+export function buildPhases(lines: readonly TimedLine[], totalSeconds: number): BuildPhases {
+  const texts = lines.map((line) => line.text.replace(ANSI, ''));
+  const at = (pattern: RegExp, from = 0) => {
+    const index = texts.findIndex((text, i) => i >= from && pattern.test(text));
+    return index < 0 ? undefined : index;
+  };
+  const seconds = (index: number | undefined) => (index === undefined ? undefined : lines[index].ms / 1000);
+
+  const synced = at(SYNCED);
+  const routes = at(ROUTES);
+  const completed = routes === undefined ? undefined : at(COMPLETED, routes);
+  const indexed = at(INDEXED);
+  const built = at(BUILT);
+
+  const contentSyncSeconds = seconds(synced);
+  const bundleSeconds = synced !== undefined && routes !== undefined ? seconds(routes)! - seconds(synced)! : undefined;
+  let renderSeconds: number | undefined;
+  if (completed !== undefined) {
+    const [, value, unit] = COMPLETED.exec(texts[completed])!;
+    renderSeconds = Number(value) / (unit === 'ms' ? 1000 : 1);
+  }
+  const indexMatch = indexed === undefined ? undefined : INDEXED.exec(texts[indexed])!;
+  const indexSeconds = indexMatch && Number(indexMatch[3]);
+  const phases = [contentSyncSeconds, bundleSeconds, renderSeconds, indexSeconds];
+  const otherSeconds = phases.every((phase) => phase !== undefined) ? Math.max(0, totalSeconds - phases.reduce((sum, phase) => sum + phase, 0)) : undefined;
+  return {
+    contentSyncSeconds,
+    bundleSeconds,
+    renderSeconds,
+    indexSeconds,
+    otherSeconds,
+    pages: built === undefined ? undefined : Number(BUILT.exec(texts[built])![1]),
+    indexedPages: indexMatch && Number(indexMatch[1]),
+    shards: indexMatch && Number(indexMatch[2]),
+  };
+}

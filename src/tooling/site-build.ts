@@ -1,0 +1,26 @@
+import { join } from 'node:path';
+import { buildPhases, type BuildPhases } from './build-log.ts';
+import { measureCommand } from './process-tree.ts';
+
+export interface MeasuredBuild {
+  seconds: number;
+  phases: BuildPhases;
+  /** Each process's own peak (`MainThread` is Node's, `pagefind_extend` Pagefind's indexer). */
+  peakRssMb: Record<string, number>;
+  /** The most the whole build held at once. */
+  peakTreeRssMb: number;
+}
+
+/**
+ * Runs `astro build` of the collection `papersDir` into `outDir`, from the project in the
+ * working directory, measured from outside: seconds, memory, and the phases read from its log.
+ * Astro's cache (node_modules/.astro) is left as it is: the caller empties it for a cold build.
+ * Throws with the end of the log when the build fails.
+ */
+export async function measureBuild({ papersDir, outDir }: { papersDir: string; outDir: string }): Promise<MeasuredBuild> {
+  const build = await measureCommand(process.execPath, [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', outDir], {
+    env: { ...process.env, PAPERS_DIR: papersDir, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  if (build.code !== 0) throw new Error(`the build failed (exit code ${build.code}):\n${build.output.slice(-3000)}`);
+  return { seconds: build.seconds, phases: buildPhases(build.lines, build.seconds), peakRssMb: build.peakRssMb, peakTreeRssMb: build.peakTreeRssMb };
+}

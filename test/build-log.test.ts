@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildPhases } from '../src/tooling/build-log.ts';
+import type { TimedLine } from '../src/tooling/process-tree.ts';
+
+/** An `astro build` of a 0.1-scale collection (1,156 papers), as the bench timed its lines; most route lines left out. */
+const captured = JSON.parse(readFileSync(new URL('fixtures/bench/astro-build-log.json', import.meta.url), 'utf8')) as TimedLine[];
+const totalSeconds = 26.9;
+
+describe('the phases of a build, read from its log', () => {
+  it('splits a real Astro 7 build into content sync, bundle, render, index and the rest', () => {
+    const phases = buildPhases(captured, totalSeconds);
+    expect(phases).toEqual({
+      contentSyncSeconds: 6.366,
+      bundleSeconds: expect.closeTo(9.623 - 6.366, 6),
+      renderSeconds: 12.16,
+      indexSeconds: 4.9,
+      otherSeconds: expect.closeTo(totalSeconds - 6.366 - (9.623 - 6.366) - 12.16 - 4.9, 6),
+      pages: 2005,
+      indexedPages: 1156,
+      shards: 1,
+    });
+  });
+
+  it('reads colored output, a render shorter than a second, and several shards', () => {
+    const colored = captured.map(({ ms, text }) => ({
+      ms,
+      text: text
+        .replace('[content]', '\x1b[34m[content]\x1b[39m')
+        .replace('✓ Completed in 12.16s.', '\x1b[32m✓ Completed in 840ms.\x1b[39m')
+        .replace('in 1 shard in', 'in 12 shards in'),
+    }));
+    const phases = buildPhases(colored, totalSeconds);
+    expect(phases.contentSyncSeconds).toBe(6.366);
+    expect(phases.renderSeconds).toBe(0.84);
+    expect(phases.shards).toBe(12);
+  });
+
+  it('leaves a phase whose lines are missing undefined, and reads the others', () => {
+    const phases = buildPhases(captured.filter(({ text }) => !text.includes('indexed')), totalSeconds);
+    expect(phases.indexSeconds).toBeUndefined();
+    expect(phases.otherSeconds).toBeUndefined();
+    expect(phases.renderSeconds).toBe(12.16);
+  });
+});
