@@ -36,6 +36,11 @@ describe('the phases of a build, read from its log', () => {
     expect(phases.shards).toBe(12);
   });
 
+  it('reads a render of minutes, as Astro writes it from a minute on', () => {
+    const long = captured.map(({ ms, text }) => ({ ms, text: text.replace('✓ Completed in 12.16s.', '✓ Completed in 5m 40s.') }));
+    expect(buildPhases(long, 400).renderSeconds).toBe(340);
+  });
+
   it('leaves a phase whose lines are missing undefined, and reads the others', () => {
     const phases = buildPhases(captured.filter(({ text }) => !text.includes('indexed')), totalSeconds);
     expect(phases.indexSeconds).toBeUndefined();

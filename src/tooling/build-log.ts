@@ -6,7 +6,7 @@ import type { TimedLine } from './process-tree.ts';
  * - content sync: from the start (Node and Astro starting, the config loaded) to
  *   `[content] Synced content`: the collection read, validated and stored;
  * - bundle: from there to ` generating static routes `: types, build info, Vite's bundles;
- * - render: generating the static routes, as Astro's `✓ Completed in 12.16s.` after them says;
+ * - render: generating the static routes, as Astro's `✓ Completed in 12.16s.` (or `5m 40s`) after them says;
  * - index: the Pagefind integration's `indexed N paper pages in S shards in X s`;
  * - other: the rest of the build's seconds (other integrations, the sitemap, exiting).
  * A phase whose lines are missing (another Astro version, a failed build) is undefined; the
@@ -28,7 +28,8 @@ export interface BuildPhases {
 const ANSI = /\x1b\[[0-9;]*m/g;
 const SYNCED = /\[content\] Synced content/;
 const ROUTES = /generating static routes/;
-const COMPLETED = /✓ Completed in ([\d.]+)\s*(ms|s)\b/;
+/** Astro's durations: `840ms`, `12.16s`, and from a minute on `5m 40s`. */
+const COMPLETED = /✓ Completed in (?:(\d+)m )?([\d.]+)\s*(ms|s)\b/;
 const INDEXED = /indexed (\d+) paper pages? in (\d+) shards? in ([\d.]+) s\b/;
 const BUILT = /(\d+) page\(s\) built in/;
 
@@ -50,8 +51,8 @@ export function buildPhases(lines: readonly TimedLine[], totalSeconds: number): 
   const bundleSeconds = synced !== undefined && routes !== undefined ? seconds(routes)! - seconds(synced)! : undefined;
   let renderSeconds: number | undefined;
   if (completed !== undefined) {
-    const [, value, unit] = COMPLETED.exec(texts[completed])!;
-    renderSeconds = Number(value) / (unit === 'ms' ? 1000 : 1);
+    const [, minutes, value, unit] = COMPLETED.exec(texts[completed])!;
+    renderSeconds = Number(minutes ?? 0) * 60 + Number(value) / (unit === 'ms' ? 1000 : 1);
   }
   const indexMatch = indexed === undefined ? undefined : INDEXED.exec(texts[indexed])!;
   const indexSeconds = indexMatch && Number(indexMatch[3]);
