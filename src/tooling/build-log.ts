@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import type { TimedLine } from './process-tree.ts';
 
 /**
@@ -25,7 +26,6 @@ export interface BuildPhases {
   shards?: number;
 }
 
-const ANSI = /\x1b\[[0-9;]*m/g;
 const SYNCED = /\[content\] Synced content/;
 const ROUTES = /generating static routes/;
 /** Astro's durations: `840ms`, `12.16s`, and from a minute on `5m 40s`. */
@@ -34,7 +34,7 @@ const INDEXED = /indexed (\d+) paper pages? in (\d+) shards? in ([\d.]+) s\b/;
 const BUILT = /(\d+) page\(s\) built in/;
 
 export function buildPhases(lines: readonly TimedLine[], totalSeconds: number): BuildPhases {
-  const texts = lines.map((line) => line.text.replace(ANSI, ''));
+  const texts = lines.map((line) => stripVTControlCharacters(line.text));
   const at = (pattern: RegExp, from = 0) => {
     const index = texts.findIndex((text, i) => i >= from && pattern.test(text));
     return index < 0 ? undefined : index;

@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import type { SiteConfigFile } from '../../src/schema/site-config.ts';
 import { projectRoot } from './locations.ts';
 
 /**
  * Builds the site from `papersDir` into `outDir` with the real Astro CLI, as `npm run build` does,
- * and keeps what it printed beside `outDir` (`<outDir>.log`). The settings the build reads are
+ * and keeps what it printed beside `outDir` (`<outDir>.log`), as plain text: CI forces colour on. The settings the build reads are
  * those given here, never the caller's: the environment's, and a config file of `config` (empty
  * when not given) beside `outDir`.
  */
@@ -20,6 +21,7 @@ export function buildSite({ papersDir, notesDir, outDir, basePath, siteUrl, conf
     maxBuffer: 64 * 1024 * 1024,
   });
   if (result.status !== 0) throw new Error(`astro build failed (${result.status}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
-  writeFileSync(`${outDir}.log`, result.stdout);
-  return result.stdout;
+  const log = stripVTControlCharacters(result.stdout);
+  writeFileSync(`${outDir}.log`, log);
+  return log;
 }
