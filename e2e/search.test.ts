@@ -88,6 +88,26 @@ describe('search in Chromium, over the fixture build', () => {
     expect(shards).toEqual(shards.toSorted().reverse());
   });
 
+  it('readies only the newest shard while nothing is asked: no index chunk, fragment or older shard is fetched', async () => {
+    const page = await served.context.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(served.server.url('search/'), { waitUntil: 'networkidle' });
+    const [[newest], archive] = JSON.parse((await page.locator('paper-search').getAttribute('data-shards'))!) as string[][];
+    const older = archive.filter((bundle) => bundle !== newest);
+    expect(older.length).toBeGreaterThan(0);
+    const shardFiles = (bundle: string) => requested.filter((path) => path.startsWith(bundle));
+    await expect.poll(() => shardFiles(newest).some((path) => path.endsWith('.pf_meta')), SEARCH_WAIT).toBe(true);
+    await page.waitForTimeout(500); // what the page does once its index is ready, it does at once
+    expect(shardFiles(newest).filter((path) => /\/(index|fragment)\//.test(path))).toEqual([]);
+    expect(older.flatMap(shardFiles)).toEqual([]);
+
+    const { paper, word } = uniqueTitleWord(served.searchable);
+    await page.getByLabel(SEARCH_LABEL).fill(word);
+    expect(await resultTitles(page)).toContain(titleOf(paper));
+    expect(older.flatMap(shardFiles).length).toBeGreaterThan(0);
+  });
+
   it('keeps and searches the words typed before the search script has loaded', async () => {
     const { paper, word } = uniqueTitleWord(served.searchable);
     const page = await served.context.newPage();

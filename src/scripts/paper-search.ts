@@ -27,6 +27,11 @@ interface PagefindModule extends PagefindInstance {
 
 /** Results shown at first, and added by each "Show more". */
 const PAGE_SIZE = 10;
+/**
+ * How long the newest papers' results stay before the archive is searched: a reader still typing
+ * has typed the next key by then, and the archive's search (the heaviest) is left to their pause.
+ */
+const ARCHIVE_PAUSE_MS = 250;
 
 const dayFormat = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
 
@@ -70,9 +75,14 @@ export class PaperSearchElement extends HTMLElement {
     this.#more.addEventListener('click', () => void this.#showMore());
     window.addEventListener('popstate', () => this.#restore());
     this.#restore(true);
-    // The reader came here to search: fetch the newest papers' index while they type the first word.
+    // The reader came here to search: fetch the newest papers' index while they type the first
+    // word. Then search it for no words: that fetches nothing more, but runs Pagefind's worker and
+    // WebAssembly once, and the reader's first search takes half as long (docs/performance.md).
     void this.#phase(0)
-      ?.then((pagefind) => pagefind.init())
+      ?.then(async (pagefind) => {
+        await pagefind.init();
+        if (isEmptySearch(this.#state())) await pagefind.search(null, {});
+      })
       .catch(() => {});
   }
 
@@ -169,6 +179,7 @@ export class PaperSearchElement extends HTMLElement {
         const shown = await this.#resultsInOrder(results, sort, table);
         if (ticket !== this.#latest) return;
         await this.#showFirst(shown, `Showing the newest matches${query ? ` for “${query}”` : ''} while the archive is searched…`, withExcerpts, false, ticket);
+        await new Promise((resolve) => setTimeout(resolve, ARCHIVE_PAUSE_MS));
         if (ticket !== this.#latest) return;
         // ...then every shard, ranked together, each word required wherever it is found.
         const words = queryWords(query);
