@@ -21,6 +21,8 @@ export interface SiteSettings {
   notesDir: string;
   /** Papers per shard of the search index (src/lib/search-shards.ts). */
   searchShardSize: number;
+  /** Where a build keeps what the next one reuses (Astro's cacheDir; the search shards' too). */
+  cacheDir: string;
 }
 
 const DEFAULTS = {
@@ -30,6 +32,7 @@ const DEFAULTS = {
   papersDir: 'content/papers',
   notesDir: 'content/notes',
   searchShardSize: 3000,
+  cacheDir: 'node_modules/.astro',
 };
 
 let current: SiteSettings | undefined;
@@ -71,6 +74,7 @@ export function checkSiteSettings(env: Record<string, string | undefined>, cwd: 
     papersDir: vars.PAPERS_DIR ?? config.papersDir ?? DEFAULTS.papersDir,
     notesDir: vars.NOTES_DIR ?? config.notesDir ?? DEFAULTS.notesDir,
     searchShardSize: vars.SEARCH_SHARD_SIZE ?? config.searchShardSize ?? DEFAULTS.searchShardSize,
+    cacheDir: vars.CACHE_DIR ?? config.cacheDir ?? DEFAULTS.cacheDir,
     },
   };
 }

@@ -49,6 +49,8 @@ export const siteSettingsSchema = z.object({
   NEWSLETTER_URL: optional(webAddress),
   /** Papers per shard of the search index (src/lib/search-shards.ts); 3,000 unless given. */
   SEARCH_SHARD_SIZE: optional(shardSize),
+  /** Where a build keeps what the next one reuses (Astro's cacheDir); node_modules/.astro unless given. */
+  CACHE_DIR: optional(folder),
 });
 
 export const digestSettingsSchema = z

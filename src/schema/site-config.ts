@@ -26,6 +26,8 @@ export const siteConfigFileSchema = z.strictObject({
   notesDir: folder.optional(),
   /** Papers per shard of the search index (SEARCH_SHARD_SIZE); 3,000 by default. */
   searchShardSize: shardSize.optional(),
+  /** Where a build keeps what the next one reuses: pages and search shards unchanged since (CACHE_DIR); `node_modules/.astro` by default. */
+  cacheDir: folder.optional(),
 });
 
 export type SiteConfigFile = z.infer<typeof siteConfigFileSchema>;
