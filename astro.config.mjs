@@ -21,6 +21,11 @@ export default defineConfig({
   site: settings.siteUrl,
   base: settings.basePath,
   trailingSlash: 'always',
+  // A build copies each page whose cacheKey (src/lib/cache-keys.ts) and code are unchanged from
+  // the last build kept in cacheDir instead of rendering it again: a new day renders its own pages
+  // and the few listings it changes. The search shards are reused the same way (pagefind.ts).
+  cacheDir: settings.cacheDir,
+  experimental: { incrementalBuild: true },
   // Build hooks run in this order: the output report counts what the others wrote.
   integrations: [siteUrlWarning(), sitemap({ entryLimit: 45_000 }), pagefind(), securityHeaders(), outputReport()],
   // Sätteri's defaults, plus `$...$` maths rendered by KaTeX at build time (src/markdown/katex.ts),

@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Organization } from '../schema/paper.ts';
-import { isoWeekOf, monthOf } from './dates.ts';
+import { isoWeekOf, isoWeekRange, monthOf } from './dates.ts';
 import { firstListed, groupBy, neighbours } from './papers.ts';
 import { relatedPapers } from './related.ts';
 import { searchFacets, searchFields, type FacetValue, type SearchFields } from './search-fields.ts';
@@ -111,4 +111,14 @@ function commonestSpelling(entries: PaperEntry[], slug: string): string {
     for (const keyword of entry.data.keywords ?? []) if (slugify(keyword) === slug) counts.set(keyword, (counts.get(keyword) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+}
+
+const monthsWithPages = new WeakMap<SiteIndex, Set<string>>();
+
+/** The months of an ISO week (a week can straddle two) that have a page: those with papers. */
+export function monthsWithPagesOf(week: string, index: SiteIndex): string[] {
+  let months = monthsWithPages.get(index);
+  if (!months) monthsWithPages.set(index, (months = new Set(index.months.map((listing) => listing.key))));
+  const { first, last } = isoWeekRange(week);
+  return [...new Set([monthOf(first), monthOf(last)])].filter((month) => months.has(month));
 }

@@ -1,16 +1,23 @@
+import { groupKey } from './cache-keys.ts';
 import { getSiteIndex } from './collection.ts';
+
+// Each page here shows its group and the group's papers (a feed shows the newest of them), so its
+// key covers them all (src/lib/cache-keys.ts).
 
 /** One route per day with papers, under the parameter `day`, the day's listing as a prop: day pages, digests, open data. */
 export async function dayPaths() {
-  return (await getSiteIndex()).days.map((listing) => ({ params: { day: listing.key }, props: { listing } }));
+  const index = await getSiteIndex();
+  return index.days.map((listing) => ({ params: { day: listing.key }, props: { listing }, cacheKey: groupKey('day', listing, listing.papers, index) }));
 }
 
 /** One route per organization, under `org`, its listing as a prop. */
 export async function organizationPaths() {
-  return (await getSiteIndex()).organizations.map((listing) => ({ params: { org: listing.slug }, props: { listing } }));
+  const index = await getSiteIndex();
+  return index.organizations.map((listing) => ({ params: { org: listing.slug }, props: { listing }, cacheKey: groupKey('org', listing, listing.papers, index) }));
 }
 
 /** One route per topic, under `topic`, the topic as a prop. */
 export async function topicPaths() {
-  return (await getSiteIndex()).topics.map((topic) => ({ params: { topic: topic.slug }, props: { topic } }));
+  const index = await getSiteIndex();
+  return index.topics.map((topic) => ({ params: { topic: topic.slug }, props: { topic }, cacheKey: groupKey('topic', topic, topic.papers, index) }));
 }

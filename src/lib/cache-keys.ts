@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { siteSettings } from '../config/site-settings.ts';
+import type { PaperEntry, SiteIndex } from './collection.ts';
+import { slugify } from './slugs.ts';
+
+/**
+ * Keys for Astro's incremental build (`experimental.incrementalBuild`): a page that getStaticPaths
+ * returns with a `cacheKey` is copied from the last build instead of rendered again while its key
+ * is the same (Astro itself notices changes to the page's code). So a key must cover everything
+ * the page shows that data can change; these helpers name that for each kind of page.
+ * test/site/incremental-build.test.ts holds them to it: a site grown by a day and built from the
+ * last build's pages is the same, byte for byte, as one built from scratch.
+ */
+export function cacheKey(...inputs: unknown[]): string {
+  return createHash('sha256')
+    .update(JSON.stringify([siteSettings(), ...inputs]))
+    .digest('base64url');
+}
+
+/**
+ * What a page shows of a paper, wherever it shows it (its page, a card, a feed item): its file,
+ * front matter and abstract together, and which of its keywords have a topic page to link to.
+ */
+export function paperInputs(entry: PaperEntry, index: SiteIndex): unknown[] {
+  return [entry.id, entry.digest, (entry.data.keywords ?? []).map((keyword) => index.topicSlugs.has(slugify(keyword)))];
+}
+
+/** A paper's own page: the paper, its search shard and fields, the owner's note, and the related papers it lists. */
+export function paperPageKey(entry: PaperEntry, index: SiteIndex, noteSlug: string): string {
+  const id = entry.data.id;
+  return cacheKey(
+    'paper',
+    paperInputs(entry, index),
+    index.search.shardOf.get(id),
+    index.search.fields.get(id),
+    index.notes.get(noteSlug)?.digest,
+    // What RelatedPapers shows of each: a changed abstract elsewhere leaves this page as it is.
+    (index.related.get(id) ?? []).map((related) => {
+      const paper = index.byId.get(related)?.data;
+      return [related, paper?.title, paper?.days[0], paper?.upvotes];
+    }),
+  );
+}
+
+/**
+ * A page about a group of papers (a listing page, a feed, a day's digest or data): the group's
+ * own fields (its name, the groups before and after it) and what it shows of each paper in `papers`.
+ */
+export function groupKey(kind: string, group: { papers: PaperEntry[] }, papers: readonly PaperEntry[], index: SiteIndex, extra?: unknown): string {
+  const { papers: _all, ...fields } = group;
+  return cacheKey(kind, fields, group.papers.length, papers.map((entry) => paperInputs(entry, index)), extra);
+}
