@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { paperSlug } from '../lib/slugs.ts';
 
@@ -36,6 +36,38 @@ export function findFilesNamed(dir: string, name: string): string[] {
 /** Removes the files directly in `dir` whose names match `pattern`. */
 export function removeFilesMatching(dir: string, pattern: RegExp): void {
   for (const name of readdirSync(dir)) if (pattern.test(name)) rmSync(join(dir, name), { force: true });
+}
+
+/**
+ * Makes `to` a copy of the folder `from`: its files hard-linked where both are on one disk (a
+ * build's cache and its output usually are), copied where not. `to` is emptied first. Safe
+ * because no step writes into a file in place: every writer here replaces files whole.
+ */
+export function copyTree(from: string, to: string): void {
+  rmSync(to, { recursive: true, force: true });
+  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
+    const target = join(to, entry.parentPath.slice(from.length), entry.name);
+    if (entry.isDirectory()) mkdirSync(target, { recursive: true });
+    if (!entry.isFile()) continue;
+    mkdirSync(dirname(target), { recursive: true });
+    try {
+      linkSync(join(entry.parentPath, entry.name), target);
+    } catch {
+      copyFileSync(join(entry.parentPath, entry.name), target);
+    }
+  }
+}
+
+/** The names of the folders directly in `dir`; none when it is not there. */
+export function subfolders(dir: string): string[] {
+  const stats = statSync(dir, { throwIfNoEntry: false });
+  if (!stats?.isDirectory()) return [];
+  return readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+}
+
+/** Removes a folder and everything in it, if it is there. */
+export function removeTree(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
 }
 
 export function readText(file: string): string {

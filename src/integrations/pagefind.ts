@@ -1,9 +1,10 @@
 import type { AstroIntegration } from 'astro';
 import { close, createIndex, type HTMLFile } from 'pagefind';
+import { createHash } from 'node:crypto';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { findFilesNamed, listInputFiles, readBytes, readText, removeFilesMatching, writeFileAtomic } from '../ingest/files.ts';
+import { copyTree, findFilesNamed, listInputFiles, readBytes, readText, readTextIfExists, removeFilesMatching, removeTree, subfolders, writeFileAtomic } from '../ingest/files.ts';
 import { buildSortTable, type IndexedPage } from '../lib/search-sorts.ts';
 
 /** The paper pages say which shard of the index they go to (src/lib/search-shards.ts). */
@@ -17,47 +18,93 @@ const UNUSED_FILE = /^(pagefind-(component-|modular-)?ui\.(js|css)|pagefind-high
  * pages are indexed (they alone carry `data-pagefind-body`), so listings that repeat papers do
  * not crowd the results. Then writes the sort table the search page loads for sorted searches
  * (src/lib/search-sorts.ts says why it is apart).
+ *
+ * A shard whose pages are byte for byte those the last build indexed is not indexed again: its
+ * bundle is kept in Astro's cache folder, and copied from there. A new day changes the newest
+ * shard only (and the few older pages that now list it among their related papers).
  */
 export function pagefind(): AstroIntegration {
+  let cache = '';
+  let pagefindVersion = 'unknown';
   return {
     name: 'daily-papers:pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cache = join(fileURLToPath(config.cacheDir), 'daily-papers-search');
+        const manifest = readTextIfExists(join(fileURLToPath(config.root), 'node_modules', 'pagefind', 'package.json'));
+        if (manifest) pagefindVersion = (JSON.parse(manifest) as { version: string }).version;
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const started = performance.now();
-        const shards = pagesByShard(site);
+        const shards = pagesByShard(site, pagefindVersion);
         const indexed: IndexedPage[] = [];
+        let reused = 0;
         try {
-          for (const [shard, files] of shards) {
+          for (const [shard, { files, digest }] of shards) {
             const bundle = join(site, 'pagefind', shard);
-            await indexShard(site, files, bundle);
-            indexed.push(...indexedPages(bundle));
+            const cached = join(cache, shard);
+            let pages = readCachedShard(cached, digest);
+            if (pages) {
+              copyTree(join(cached, 'bundle'), bundle);
+              reused++;
+            } else {
+              await indexShard(site, files, bundle);
+              pages = indexedPages(bundle);
+              cacheShard(cached, digest, bundle, pages);
+            }
+            indexed.push(...pages);
           }
         } finally {
           await close();
         }
+        // Shards that are no more (another shard size) would otherwise stay in the cache for good.
+        for (const shard of subfolders(cache)) if (!shards.has(shard)) removeTree(join(cache, shard));
         writeFileAtomic(join(site, 'search', 'sorts.json'), JSON.stringify(buildSortTable(indexed)));
-        logger.info(`indexed ${indexed.length} paper pages in ${shards.size} ${shards.size === 1 ? 'shard' : 'shards'} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+        logger.info(`indexed ${indexed.length} paper pages in ${count(shards.size, 'shard')} in ${((performance.now() - started) / 1000).toFixed(1)} s (${reused} unchanged, from the cache)`);
       },
     },
   };
 }
 
+/** The pages of a shard the cache holds, if they were indexed from the pages whose digest is `digest`. */
+function readCachedShard(cached: string, digest: string): IndexedPage[] | undefined {
+  const text = readTextIfExists(join(cached, 'shard.json'));
+  if (!text) return undefined;
+  const shard = JSON.parse(text) as { digest: string; pages: IndexedPage[] };
+  return shard.digest === digest ? shard.pages : undefined;
+}
+
+/** Keeps a shard's bundle, and what it indexed, for the next build. */
+function cacheShard(cached: string, digest: string, bundle: string, pages: IndexedPage[]): void {
+  removeTree(cached);
+  copyTree(bundle, join(cached, 'bundle'));
+  // Written last: a cache entry without it is never used.
+  writeFileAtomic(join(cached, 'shard.json'), JSON.stringify({ digest, pages }));
+}
+
 /**
- * The pages to index, by shard: their paths relative to the site. Only the paths are kept: the
- * pages of every shard held at once took the build past 4 GB at 54,000 papers (npm run bench),
- * so each shard's pages are read again when it is indexed.
+ * The pages to index, by shard: their paths relative to the site, and a digest of their paths and
+ * indexed parts (and of Pagefind's version) that says whether the shard's index would change. Only the
+ * paths are kept: the pages of every shard held at once took the build past 4 GB at 54,000
+ * papers (npm run bench), so each shard's pages are read again when it is indexed.
  */
-function pagesByShard(site: string): Map<string, string[]> {
-  const shards = new Map<string, string[]>();
+function pagesByShard(site: string, pagefindVersion: string): Map<string, { files: string[]; digest: string }> {
+  const shards = new Map<string, { files: string[]; hash: ReturnType<typeof createHash> }>();
   for (const file of findFilesNamed(site, 'index.html')) {
-    const shard = SHARD_ATTRIBUTE.exec(readText(file))?.[1];
-    if (!shard) continue;
-    let files = shards.get(shard);
-    if (!files) shards.set(shard, (files = []));
-    files.push(relative(site, file));
+    const html = readText(file);
+    const found = SHARD_ATTRIBUTE.exec(html);
+    if (!found) continue;
+    const shard = found[1];
+    let pages = shards.get(shard);
+    if (!pages) shards.set(shard, (pages = { files: [], hash: createHash('sha256').update(pagefindVersion) }));
+    const path = relative(site, file);
+    pages.files.push(path);
+    // Only the article reaches the index: a page whose related papers changed indexes the same.
+    pages.hash.update(`\0${path}\0${html.slice(found.index, html.lastIndexOf('</article>'))}`);
   }
-  return new Map([...shards].sort(([a], [b]) => a.localeCompare(b)));
+  return new Map([...shards].sort(([a], [b]) => a.localeCompare(b)).map(([shard, { files, hash }]) => [shard, { files, digest: hash.digest('base64url') }]));
 }
 
 /** Indexes one shard's pages into a Pagefind bundle of its own, then frees Pagefind's memory of it. */
