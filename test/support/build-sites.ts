@@ -1,8 +1,9 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import type { SiteConfigFile } from '../../src/schema/site-config.ts';
 import { join } from 'node:path';
 import { ingest } from '../../src/ingest/run.ts';
 import { buildSite } from './build-site.ts';
-import { astroCache, fixtureDays, fixtureListing, fixtureNote, gateBuilds, hfDailyData, sites } from './locations.ts';
+import { astroCache, fixtureDays, fixtureListing, fixtureNote, gateBuilds, grownFixture, hfDailyData, sites } from './locations.ts';
 
 /**
  * Global setup of the `site` project: builds the fixture and sample sites once, one after the
@@ -30,6 +31,7 @@ export default function buildSites(): void {
   const fixture = { papersDir: sites.fixture.papers, notesDir: sites.fixture.notes };
   buildSite({ ...fixture, config: gateBuilds[0].config(summary.written), outDir: sites.fixture.dist });
   buildSite({ papersDir: sites.sample.papers, outDir: sites.sample.dist });
+  buildGrownFixture(gateBuilds[0].config(summary.written));
 
   for (const build of gateBuilds) {
     const settings = { ...fixture, basePath: build.base === '/' ? undefined : build.base, siteUrl: build.siteUrl, config: build.config(summary.written) };
@@ -41,4 +43,20 @@ export default function buildSites(): void {
     rmSync(astroCache, { recursive: true, force: true });
     buildSite({ ...settings, outDir: build.again });
   }
+}
+
+/**
+ * The fixture without its newest input, built; then that input ingested into the same collection
+ * and the site built again into the same folder, from the first build's cache: the log of each
+ * build is kept beside the folder (`.first.log`, `.log`).
+ */
+function buildGrownFixture(config: SiteConfigFile): void {
+  const inputs = fixtureInputs();
+  for (const dir of Object.values(grownFixture)) rmSync(dir, { recursive: true, force: true });
+  const settings = { papersDir: grownFixture.papers, notesDir: sites.fixture.notes, outDir: grownFixture.dist, config: { ...config, cacheDir: grownFixture.cache } };
+  ingest({ inputs: inputs.slice(0, -1), outDir: grownFixture.papers });
+  buildSite(settings);
+  renameSync(`${grownFixture.dist}.log`, `${grownFixture.dist}.first.log`);
+  ingest({ inputs: inputs.slice(-1), outDir: grownFixture.papers });
+  buildSite(settings);
 }

@@ -51,6 +51,13 @@ export const gateBuilds = [
   },
 ] as const;
 
+/**
+ * The fixture built without its newest input, then grown by it (as `npm run update` grows a site)
+ * and built again from the first build's cache folder of its own: test/site/incremental-build.test.ts
+ * compares the result with the fixture built whole.
+ */
+export const grownFixture = { papers: join(testOutput, 'grown-papers'), dist: join(testOutput, 'grown-dist'), cache: join(testOutput, 'grown-cache') };
+
 /** Astro's cache folder (its content layer's data store), shared by every build in this root. */
 export const astroCache = join(projectRoot, 'node_modules', '.astro');
 

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 
 /** Every file of a build, as a `/`-separated path relative to it, sorted. */
@@ -47,4 +47,36 @@ export function pageKinds(dir: string): Map<string, { file: string; url: string;
 export function representatives<T extends { file: string; size: number }>(pages: T[]): T[] {
   const largest = pages.reduce((big, page) => (page.size > big.size ? page : big));
   return largest === pages[0] ? [pages[0]] : [pages[0], largest];
+}
+
+/**
+ * How two builds differ: the files only one has, and for each file both have with other bytes,
+ * where it first differs, with a little of each around it. Files named after a hash of their
+ * content (Pagefind's fragments and index chunks) show up as files only one has.
+ */
+export function buildDifferences(first: string, second: string): { onlyInFirst: string[]; onlyInSecond: string[]; differing: string[] } {
+  const a = builtFiles(first);
+  const b = builtFiles(second);
+  const inB = new Set(b);
+  const inA = new Set(a);
+  return {
+    onlyInFirst: a.filter((file) => !inB.has(file)),
+    onlyInSecond: b.filter((file) => !inA.has(file)),
+    differing: a
+      .filter((file) => inB.has(file))
+      .map((file) => ({ file, x: readFileSync(join(first, file)), y: readFileSync(join(second, file)) }))
+      .filter(({ x, y }) => !x.equals(y))
+      .map(({ file, x, y }) => firstDifference(file, x, y)),
+  };
+}
+
+function firstDifference(file: string, a: Buffer, b: Buffer): string {
+  let at = 0;
+  while (at < a.length && at < b.length && a[at] === b[at]) at++;
+  const text = !/\.(pf_\w+|pagefind|wasm)$/.test(file);
+  const around = (bytes: Buffer) => {
+    const slice = bytes.subarray(Math.max(0, at - 40), at + 40);
+    return text ? JSON.stringify(slice.toString('utf8')) : slice.toString('hex');
+  };
+  return `${file}: ${a.length} and ${b.length} bytes, first differing at byte ${at}:\n    ${around(a)}\n    ${around(b)}`;
 }
