@@ -50,7 +50,6 @@ if (!values.data && scales.some((scale) => !(scale > 0))) {
 
 // The day added to each site: the archive's last real day, with fresh ids.
 const newDaySource = dayFiles(values.source).at(-1)!.file;
-const astroCache = resolve('node_modules', '.astro');
 const log = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 const run: BenchRun = {
@@ -84,7 +83,7 @@ for (const plan of plans) {
   try {
     const inputs = plan.inputs(work);
     const loadAtStart = loadavg()[0];
-    const result = await benchCollection({ label: plan.label, inputs, work, newDaySource, astroCache, log });
+    const result = await benchCollection({ label: plan.label, inputs, work, newDaySource, log });
     run.collections.push({ ...result, scale: plan.scale, load: [loadAtStart, loadavg()[0]] });
   } catch (error) {
     // One collection failing (a build out of memory, say) is a result too; the others still run.

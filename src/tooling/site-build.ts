@@ -14,12 +14,12 @@ export interface MeasuredBuild {
 /**
  * Runs `astro build` of the collection `papersDir` into `outDir`, from the project in the
  * working directory, measured from outside: seconds, memory, and the phases read from its log.
- * Astro's cache (node_modules/.astro) is left as it is: the caller empties it for a cold build.
+ * The build keeps its cache in `cacheDir`, left as it is: the caller empties it for a cold build.
  * Throws with the end of the log when the build fails.
  */
-export async function measureBuild({ papersDir, outDir }: { papersDir: string; outDir: string }): Promise<MeasuredBuild> {
+export async function measureBuild({ papersDir, outDir, cacheDir }: { papersDir: string; outDir: string; cacheDir: string }): Promise<MeasuredBuild> {
   const build = await measureCommand(process.execPath, [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', outDir], {
-    env: { ...process.env, PAPERS_DIR: papersDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, PAPERS_DIR: papersDir, CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' },
   });
   if (build.code !== 0) throw new Error(`the build failed (exit code ${build.code}):\n${build.output.slice(-3000)}`);
   return { seconds: build.seconds, phases: buildPhases(build.lines, build.seconds), peakRssMb: build.peakRssMb, peakTreeRssMb: build.peakTreeRssMb };
