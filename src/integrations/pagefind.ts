@@ -93,23 +93,32 @@ function cacheShard(cached: string, digest: string, bundle: string, pages: Index
 function pagesByShard(site: string, pagefindVersion: string): Map<string, { files: string[]; digest: string }> {
   const shards = new Map<string, { files: string[]; hash: ReturnType<typeof createHash> }>();
   for (const file of findFilesNamed(site, 'index.html')) {
-    const html = readText(file);
-    const found = SHARD_ATTRIBUTE.exec(html);
-    if (!found) continue;
-    const shard = found[1];
+    const indexed = indexedPart(readText(file));
+    if (!indexed) continue;
+    const { shard, article } = indexed;
     let pages = shards.get(shard);
     if (!pages) shards.set(shard, (pages = { files: [], hash: createHash('sha256').update(pagefindVersion) }));
     const path = relative(site, file);
     pages.files.push(path);
-    // Only the article reaches the index: a page whose related papers changed indexes the same.
-    pages.hash.update(`\0${path}\0${html.slice(found.index, html.lastIndexOf('</article>'))}`);
+    pages.hash.update(`\0${path}\0${article}`);
   }
   return new Map([...shards].sort(([a], [b]) => a.localeCompare(b)).map(([shard, { files, hash }]) => [shard, { files, digest: hash.digest('base64url') }]));
 }
 
+/**
+ * The part of a paper page the index reads, and the page's shard: its article (data-pagefind-body,
+ * with the filters and metadata), without the navigation, related papers and BibTeX around it.
+ * A page whose related papers changed indexes the same, and Pagefind parses a third of the HTML.
+ */
+function indexedPart(html: string): { shard: string; article: string } | undefined {
+  const found = SHARD_ATTRIBUTE.exec(html);
+  if (!found) return undefined;
+  return { shard: found[1], article: html.slice(found.index, html.indexOf('</article>', found.index) + '</article>'.length) };
+}
+
 /** Indexes one shard's pages into a Pagefind bundle of its own, then frees Pagefind's memory of it. */
 async function indexShard(site: string, files: string[], bundle: string): Promise<void> {
-  const pages: HTMLFile[] = files.map((sourcePath) => ({ sourcePath, content: readText(join(site, sourcePath)) }));
+  const pages: HTMLFile[] = files.map((sourcePath) => ({ sourcePath, content: `<!doctype html><html lang="en"><body>${indexedPart(readText(join(site, sourcePath)))!.article}</body></html>` }));
   const { index, errors } = await createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
