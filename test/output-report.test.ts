@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLOUDFLARE_PAGES_FILE_LIMIT, describeOutput, measureOutput } from '../src/integrations/output-report.ts';
+import { scratchFolder } from './support/scratch.ts';
 
 describe("the build's output report", () => {
   it('counts every file in every folder, and their bytes', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'daily-papers-output-'));
+    const dir = scratchFolder('output');
     mkdirSync(join(dir, 'papers', '2606.01234'), { recursive: true });
     writeFileSync(join(dir, 'index.html'), 'x'.repeat(1000));
     writeFileSync(join(dir, 'papers', '2606.01234', 'index.html'), 'y'.repeat(234));

@@ -1,15 +1,15 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_FILE, readSiteSettings } from '../src/config/site-settings.ts';
 import { siteConfigFileSchema } from '../src/schema/site-config.ts';
 import { projectRoot } from './support/locations.ts';
+import { scratchFolder } from './support/scratch.ts';
 import { thrownMessage } from './support/thrown.ts';
 
 /** A project folder holding `config` as its config file (none when undefined). */
 function project(config?: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'daily-papers-settings-'));
+  const dir = scratchFolder('settings');
   if (config !== undefined) writeFileSync(join(dir, CONFIG_FILE), config);
   return dir;
 }

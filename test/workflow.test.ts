@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { projectRoot } from './support/locations.ts';
+import { scratchFolder } from './support/scratch.ts';
 
 interface Step {
   id?: string;
@@ -45,7 +45,7 @@ function readmeCommands(): string[] {
 
 /** Runs a step's script as GitHub Actions does on Linux (`bash -e`, pipefail), with `npm` a stub. */
 function runStep(script: string, env: Record<string, string>, cwd?: string): { status: number | null; outputs: Record<string, string>; npm: string[]; stderr: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'daily-papers-workflow-'));
+  const dir = scratchFolder('workflow');
   mkdirSync(join(dir, 'bin'));
   // npm run update exits with $UPDATE_EXIT; every other command succeeds.
   writeFileSync(join(dir, 'bin', 'npm'), '#!/bin/sh\necho "npm $*" >> "$NPM_LOG"\n[ "$*" = "run update" ] && exit "$UPDATE_EXIT"\nexit 0\n');
@@ -102,7 +102,7 @@ describe('the daily workflow', () => {
   });
 
   it('commits the new raw records and papers, and nothing else, as the Actions bot, and pushes them', () => {
-    const root = mkdtempSync(join(tmpdir(), 'daily-papers-commit-'));
+    const root = scratchFolder('commit');
     const remote = join(root, 'remote.git');
     const clone = join(root, 'clone');
     spawnSync('git', ['init', '--quiet', '--bare', '--initial-branch=main', remote]);
