@@ -19,9 +19,9 @@ const UNUSED_FILE = /^(pagefind-(component-|modular-)?ui\.(js|css)|pagefind-high
  * not crowd the results. Then writes the sort table the search page loads for sorted searches
  * (src/lib/search-sorts.ts says why it is apart).
  *
- * A shard whose pages are byte for byte those the last build indexed is not indexed again: its
- * bundle is kept in Astro's cache folder, and copied from there. A new day changes the newest
- * shard only (and the few older pages that now list it among their related papers).
+ * A shard whose pages' indexed articles are byte for byte those the last build indexed is not
+ * indexed again: its bundle is kept in Astro's cache folder, and copied from there. A new day
+ * changes the newest shard, and an older one only where one of its papers gains a topic.
  */
 export function pagefind(): AstroIntegration {
   let cache = '';

@@ -21,7 +21,7 @@ export function cacheKey(...inputs: unknown[]): string {
  * What a page shows of a paper, wherever it shows it (its page, a card, a feed item): its file,
  * front matter and abstract together, and which of its keywords have a topic page to link to.
  */
-export function paperInputs(entry: PaperEntry, index: SiteIndex): unknown[] {
+function paperInputs(entry: PaperEntry, index: SiteIndex): unknown[] {
   return [entry.id, entry.digest, (entry.data.keywords ?? []).map((keyword) => index.topicSlugs.has(slugify(keyword)))];
 }
 
