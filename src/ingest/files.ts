@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { paperSlug } from '../lib/slugs.ts';
 
 /**
- * All file-system access of ingest and fetch lives here, so the rules hold in one place: inputs are read
+ * All file-system access of ingest, fetch and the build's own steps lives here, so the rules hold in one place: inputs are read
  * whole, outputs are written to a temporary file and renamed over the target (a reader, or a run
  * killed half-way, sees the old file or the new one, never a part), and nothing is written
  * outside the output folder.
@@ -45,15 +45,20 @@ export function removeFilesMatching(dir: string, pattern: RegExp): void {
  */
 export function copyTree(from: string, to: string): void {
   rmSync(to, { recursive: true, force: true });
+  const made = new Set<string>();
   for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
-    const target = join(to, entry.parentPath.slice(from.length), entry.name);
-    if (entry.isDirectory()) mkdirSync(target, { recursive: true });
     if (!entry.isFile()) continue;
-    mkdirSync(dirname(target), { recursive: true });
+    const source = join(entry.parentPath, entry.name);
+    const target = join(to, relative(from, source));
+    const folder = dirname(target);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
     try {
-      linkSync(join(entry.parentPath, entry.name), target);
+      linkSync(source, target);
     } catch {
-      copyFileSync(join(entry.parentPath, entry.name), target);
+      copyFileSync(source, target);
     }
   }
 }
