@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { siteSettings } from './src/config/site-settings.ts';
 import { securityHeaders } from './src/integrations/headers.ts';
+import { outputFolder } from './src/integrations/output-folder.ts';
 import { outputReport } from './src/integrations/output-report.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { siteUrlWarning } from './src/integrations/site-url.ts';
@@ -26,8 +27,9 @@ export default defineConfig({
   // and the few listings it changes. The search shards are reused the same way (pagefind.ts).
   cacheDir: settings.cacheDir,
   experimental: { incrementalBuild: true },
-  // Build hooks run in this order: the output report counts what the others wrote.
-  integrations: [siteUrlWarning(), sitemap({ entryLimit: 45_000 }), pagefind(), securityHeaders(), outputReport()],
+  // Build hooks run in this order: the output folder is pruned of what this build did not make
+  // before the others write into it, and the output report counts what they wrote.
+  integrations: [outputFolder(), siteUrlWarning(), sitemap({ entryLimit: 45_000 }), pagefind(), securityHeaders(), outputReport()],
   // Sätteri's defaults, plus `$...$` maths rendered by KaTeX at build time (src/markdown/katex.ts),
   // and only http(s) links kept (src/markdown/safe-links.ts).
   markdown: { processor: satteri({ features: { math: { singleDollarTextMath: true } }, hastPlugins: [katexPlugin, safeLinksPlugin] }) },

@@ -70,6 +70,43 @@ export function subfolders(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
 }
 
+/**
+ * Removes every file under `folder` last written before `since` (ms since the epoch) whose path
+ * relative to `folder` is not in `keep`, then the folders that leaves empty. Returns how many files
+ * it removed and how many it left.
+ */
+export function removeFilesNotWrittenSince(folder: string, since: number, keep: ReadonlySet<string>): { removed: number; left: number } {
+  const dir = resolve(folder);
+  let removed = 0;
+  let left = 0;
+  const folders = new Set<string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = join(entry.parentPath, entry.name);
+    if (keep.has(relative(dir, file).split(sep).join('/')) || statSync(file).mtimeMs >= since) {
+      left++;
+      continue;
+    }
+    rmSync(file, { force: true });
+    removed++;
+    folders.add(entry.parentPath);
+  }
+  // Deepest first, so a folder emptied by its emptied subfolders goes too (and is then gone
+  // when its own turn comes).
+  for (let emptied of [...folders].sort((a, b) => b.length - a.length)) {
+    while (emptied.startsWith(dir + sep) && statSync(emptied, { throwIfNoEntry: false })?.isDirectory() && readdirSync(emptied).length === 0) {
+      rmSync(emptied, { recursive: true, force: true });
+      emptied = dirname(emptied);
+    }
+  }
+  return { removed, left };
+}
+
+/** When a file was last written (ms since the epoch, by the file system's clock). */
+export function modifiedAt(file: string): number {
+  return statSync(file).mtimeMs;
+}
+
 /** Removes a folder and everything in it, if it is there. */
 export function removeTree(dir: string): void {
   rmSync(dir, { recursive: true, force: true });

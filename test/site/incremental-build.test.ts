@@ -1,13 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { grownFixture, sites } from '../support/locations.ts';
+import { grownFixture, grownFixtureStrays, sites } from '../support/locations.ts';
 import { buildDifferences, builtFiles } from '../support/site-files.ts';
 
-/** Each day's first page in an Astro build log, and whether Astro copied it from the last build (`(restored)`) or rendered it (`(+8ms)`). */
-function dayPages(log: string): { day: string; restored: boolean }[] {
-  return [...log.matchAll(/[├└]─ \/papers\/date\/([\d-]+)\/index\.html \((restored|\+)/g)].map(([, day, how]) => ({ day, restored: how === 'restored' }));
+/**
+ * Each day's first page in an Astro build log, and whether Astro kept it from the last build
+ * (`(cached)` when left in the output folder, `(restored)` when copied from the cache) or rendered it (`(+8ms)`).
+ */
+function dayPages(log: string): { day: string; kept: boolean; how: string }[] {
+  return [...log.matchAll(/[├└]─ \/papers\/date\/([\d-]+)\/index\.html \((cached|restored|\+)/g)].map(([, day, how]) => ({ day, kept: how !== '+', how }));
 }
-const daysWhere = (log: string, restored: boolean) => dayPages(log).filter((page) => page.restored === restored).map((page) => page.day);
+const daysWhere = (log: string, kept: boolean) => dayPages(log).filter((page) => page.kept === kept).map((page) => page.day);
 
 /** The Pagefind integration's count of shards it took from the cache. */
 const reusedShards = (log: string) => Number(/\((\d+) unchanged, from the cache\)/.exec(log)?.[1]);
@@ -16,14 +20,15 @@ describe('a site grown by a day and built again from the last build', () => {
   const first = readFileSync(`${grownFixture.dist}.first.log`, 'utf8');
   const second = readFileSync(`${grownFixture.dist}.log`, 'utf8');
 
-  it('is byte for byte the site built whole from scratch, search index included', () => {
+  it('is byte for byte the site built whole from scratch, search index included, with nothing an older build left', () => {
     expect(builtFiles(grownFixture.dist).length).toBeGreaterThan(100);
     expect(buildDifferences(sites.fixture.dist, grownFixture.dist)).toEqual({ onlyInFirst: [], onlyInSecond: [], differing: [] });
+    for (const stray of grownFixtureStrays) expect(existsSync(join(grownFixture.dist, stray))).toBe(false);
   });
 
-  it('copies the pages of untouched days from the last build, and renders the new days and the day before them', () => {
+  it('leaves the pages of untouched days in place, and renders the new days and the day before them', () => {
     const oldDays = daysWhere(first, false);
-    const restoredDays = daysWhere(second, true);
+    const keptDays = daysWhere(second, true);
     const renderedDays = daysWhere(second, false);
     expect(daysWhere(first, true)).toEqual([]);
     expect(oldDays.length).toBeGreaterThan(2);
@@ -32,9 +37,11 @@ describe('a site grown by a day and built again from the last build', () => {
     // The day before the new ones now links to the next day: rendered again.
     const before = oldDays.filter((day) => day < newDays[0]).at(-1)!;
     expect(renderedDays).toContain(before);
-    // Most other days are untouched (a day whose papers the new records correct is not).
+    // Most other days are untouched (a day whose papers the new records correct is not), and
+    // stay in the output folder rather than being deleted and copied back from the cache.
     const untouched = oldDays.filter((day) => day !== before && !newDays.includes(day));
-    expect(restoredDays.filter((day) => untouched.includes(day)).length).toBeGreaterThan(untouched.length / 2);
+    expect(keptDays.filter((day) => untouched.includes(day)).length).toBeGreaterThan(untouched.length / 2);
+    expect(new Set(dayPages(second).filter((page) => page.kept).map((page) => page.how))).toEqual(new Set(['cached']));
   });
 
   it('indexes again only the search shards whose pages changed', () => {

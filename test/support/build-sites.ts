@@ -1,9 +1,9 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { SiteConfigFile } from '../../src/schema/site-config.ts';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ingest } from '../../src/ingest/run.ts';
 import { buildSite } from './build-site.ts';
-import { astroCache, fixtureDays, fixtureListing, fixtureNote, gateBuilds, grownFixture, hfDailyData, sites } from './locations.ts';
+import { astroCache, fixtureDays, fixtureListing, fixtureNote, gateBuilds, grownFixture, grownFixtureStrays, hfDailyData, sites } from './locations.ts';
 
 /**
  * Global setup of the `site` project: builds the fixture and sample sites once, one after the
@@ -46,9 +46,9 @@ export default function buildSites(): void {
 }
 
 /**
- * The fixture without its newest input, built; then that input ingested into the same collection
- * and the site built again into the same folder, from the first build's cache: the log of each
- * build is kept beside the folder (`.first.log`, `.log`).
+ * The fixture without its newest input, built; then stray files put into its output folder, that
+ * input ingested into the same collection, and the site built again into the same folder, from
+ * the first build's cache: the log of each build is kept beside the folder (`.first.log`, `.log`).
  */
 function buildGrownFixture(config: SiteConfigFile): void {
   const inputs = fixtureInputs();
@@ -57,6 +57,12 @@ function buildGrownFixture(config: SiteConfigFile): void {
   ingest({ inputs: inputs.slice(0, -1), outDir: grownFixture.papers });
   buildSite(settings);
   renameSync(`${grownFixture.dist}.log`, `${grownFixture.dist}.first.log`);
+  // What a kept output folder may hold that the next build does not make: a page of a route
+  // that is gone, and an asset of older code (the output folder integration removes them).
+  for (const stray of grownFixtureStrays) {
+    mkdirSync(dirname(join(grownFixture.dist, stray)), { recursive: true });
+    writeFileSync(join(grownFixture.dist, stray), 'from an older build');
+  }
   ingest({ inputs: inputs.slice(-1), outDir: grownFixture.papers });
   buildSite(settings);
 }

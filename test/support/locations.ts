@@ -57,6 +57,8 @@ export const gateBuilds = [
  * compares the result with the fixture built whole.
  */
 export const grownFixture = { papers: join(testOutput, 'grown-papers'), dist: join(testOutput, 'grown-dist'), cache: join(testOutput, 'grown-cache') };
+/** Files put into the grown fixture's output folder between its builds, as an older build might have left them. */
+export const grownFixtureStrays = ['papers/2001.00001/index.html', '_astro/older-code.css'];
 
 /** Astro's cache folder (its content layer's data store), shared by every build in this root. */
 export const astroCache = join(projectRoot, 'node_modules', '.astro');
