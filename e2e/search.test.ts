@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainText } from '../src/lib/math-text.ts';
 import type { Paper } from '../src/schema/paper.ts';
 import { formatSearchState } from '../src/lib/search-keys.ts';
+import { slugify } from '../src/lib/slugs.ts';
 import { launchChromium } from '../test/support/browser.ts';
 import { gateBuilds, sites } from '../test/support/locations.ts';
 import { contradictoryPeriod, distinctiveOrganization, organizationWithClearTop, searchablePapers, soleAuthor, titleWordAlsoInAbstracts, uniqueTitleWord, type SearchablePapers } from '../test/support/search-targets.ts';
@@ -173,6 +174,7 @@ describe('search in Chromium, over the fixture build', () => {
     const page = await searchPage();
     const filed: Partial<Record<string, (paper: Paper, value: string) => boolean>> = {
       org: (paper, value) => paper.organization?.fullname === value,
+      topic: (paper, value) => (paper.keywords ?? []).some((keyword) => slugify(keyword) === value),
       category: (paper, value) => (paper.categories ?? []).includes(value),
       year: (paper, value) => paper.days.some((day) => day.startsWith(`${value}-`)),
       month: (paper, value) => paper.days.some((day) => day.startsWith(`${value}-`)),
@@ -188,6 +190,8 @@ describe('search in Chromium, over the fixture build', () => {
       const expected = filed[key] ? served.searchable.papers.filter((paper) => filed[key]!(paper, choice.value)).length : count(choice.label);
       expect(count(choice.label), `${key}=${choice.value}`).toBe(expected);
       expect(await announcedCount(page), `${key}=${choice.value}`).toBe(expected);
+      // A topic is filed by its slug and named by its label.
+      if (key === 'topic') expect(await page.getByRole('status').textContent()).toContain(` on ${choice.label.replace(/ \([\d,]+\)$/, '')}`);
       await select.selectOption('');
     }
     await page.getByLabel(/Only papers with code/).check();

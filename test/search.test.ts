@@ -37,6 +37,7 @@ describe('the sentence announced after a search', () => {
     expect(describeResults({ query: 'agents', filters: { org: 'NVIDIA', month: '2026-04', has_code: 'true' } }, 12, 'upvotes')).toBe('12 papers from NVIDIA, listed in April 2026, with code match “agents”, most upvoted first.');
     expect(describeResults({ query: 'agents', filters: {} }, 1, undefined)).toBe('1 paper matches “agents”.');
     expect(describeResults({ query: '', filters: { topic: 'robotics' } }, 1234, 'date')).toBe('1,234 papers on robotics, newest first.');
+    expect(describeResults({ query: '', filters: { topic: 'vision-language-models' } }, 2, undefined, { topic: 'Vision-Language Models' })).toBe('2 papers on Vision-Language Models.');
   });
 
   it('suggests what to change when nothing matches', () => {
@@ -58,7 +59,7 @@ describe('what the search index records of real papers', () => {
 
   it('records for every paper the values sorted searches order by, with 0 for missing counts, and the latest day it was listed on', () => {
     for (const paper of papers) {
-      const { meta } = searchFields(paper, new Map());
+      const { meta } = searchFields(paper);
       expect(meta.upvotes).toBe(String(paper.upvotes ?? 0));
       expect(meta.stars).toBe(String(paper.githubStars ?? 0));
       expect(meta.day).toBe(paper.days.toSorted().at(-1));
@@ -67,7 +68,7 @@ describe('what the search index records of real papers', () => {
   });
 
   it('orders results by a sort table built from that metadata, highest first, ties and unknown ids in their given order', () => {
-    const pages = papers.map((paper, i) => ({ id: `en_${i}`, url: `/papers/${paper.id}/`, meta: searchFields(paper, new Map()).meta as unknown as Record<string, string> }));
+    const pages = papers.map((paper, i) => ({ id: `en_${i}`, url: `/papers/${paper.id}/`, meta: searchFields(paper).meta as unknown as Record<string, string> }));
     const table = buildSortTable(pages);
     expect(table.shared).toEqual([]);
     const sorted = <T extends { id: string }>(results: readonly T[], key: 'upvotes' | 'date' | 'stars') => sortResults(results, (page) => ({ id: page.id }), table, key);
@@ -84,7 +85,7 @@ describe('what the search index records of real papers', () => {
   it('tells apart by URL two pages of different shards that Pagefind gave the same id', () => {
     const [low, high] = papers.toSorted((a, b) => (a.upvotes ?? 0) - (b.upvotes ?? 0)).filter((paper, i, all) => i === 0 || i === all.length - 1);
     expect(low.upvotes ?? 0).toBeLessThan(high.upvotes ?? 0);
-    const page = (paper: Paper) => ({ id: 'en_1234567', url: `/papers/${paper.id}/`, meta: searchFields(paper, new Map()).meta as unknown as Record<string, string> });
+    const page = (paper: Paper) => ({ id: 'en_1234567', url: `/papers/${paper.id}/`, meta: searchFields(paper).meta as unknown as Record<string, string> });
     const table = buildSortTable([page(low), { ...page(papers[1]), id: 'en_7654321' }, page(high)]);
     expect(table.shared).toEqual(['en_1234567']);
     const results = [page(low), page(high)];
@@ -95,7 +96,7 @@ describe('what the search index records of real papers', () => {
     const twice = papers.find((paper) => paper.days.length > 1)!;
     expect(twice).toBeDefined(); // 2604.07429 was listed on 04-10 and 04-16
     for (const paper of papers) {
-      const { filters } = searchFields(paper, new Map());
+      const { filters } = searchFields(paper);
       expect(filters.month).toEqual([...new Set(paper.days.map((day) => day.slice(0, 7)))]);
       expect(filters.year).toEqual([...new Set(paper.days.map((day) => day.slice(0, 4)))]);
       expect(filters.has_code).toEqual([paper.githubRepo ? 'true' : 'false']);
@@ -105,17 +106,15 @@ describe('what the search index records of real papers', () => {
     expect(papers.some((paper) => (paper.categories ?? []).length > 0)).toBe(true);
   });
 
-  it('files a paper under the topics its keywords have pages for, spelled as the topic page spells them', () => {
+  it('files a paper under the slug of every keyword it has, whatever other papers share it', () => {
     const withKeywords = papers.find((paper) => (paper.keywords ?? []).length >= 2)!;
-    const [first, second] = withKeywords.keywords!;
-    const labels = new Map([[slugify(first), 'The Label']]);
-    const { filters } = searchFields(withKeywords, labels);
-    expect(filters.topic).toEqual(['The Label']);
-    expect(filters.topic).not.toContain(second);
+    const { filters } = searchFields(withKeywords);
+    expect(filters.topic).toEqual([...new Set(withKeywords.keywords!.map(slugify))]);
+    expect(filters.topic.every((slug) => /^[a-z0-9-]+$/.test(slug))).toBe(true);
   });
 
   it('counts each filter value over the collection: names alphabetical, periods newest first', () => {
-    const facets = searchFacets(papers.map((paper) => searchFields(paper, new Map())));
+    const facets = searchFacets(papers.map((paper) => searchFields(paper)), new Map());
     expect(Object.keys(facets)).toEqual([...searchFilterKeys]);
     expect(facets.has_code.reduce((sum, { count }) => sum + count, 0)).toBe(papers.length);
     const organizations = papers.filter((paper) => paper.organization).map((paper) => paper.organization!.fullname);
@@ -123,5 +122,17 @@ describe('what the search index records of real papers', () => {
     expect(facets.org.map(({ value }) => value)).toEqual([...new Set(organizations)].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }) || a.localeCompare(b)));
     expect(facets.month.map(({ value }) => value)).toEqual(['2026-06', '2026-04']);
     expect(facets.category.length).toBeGreaterThan(5);
+    expect(facets.topic).toEqual([]);
+  });
+
+  it('offers as topics only the keywords with a topic page, named and ordered as those pages name them, with their papers counted', () => {
+    const fields = papers.map((paper) => searchFields(paper));
+    const [a, b] = [...new Set(fields.flatMap(({ filters }) => filters.topic))];
+    const facets = searchFacets(fields, new Map([[a, 'Zeta Topic'], [b, 'alpha topic']]));
+    const papersWith = (slug: string) => fields.filter(({ filters }) => filters.topic.includes(slug)).length;
+    expect(facets.topic).toEqual([
+      { value: b, label: 'alpha topic', count: papersWith(b) },
+      { value: a, label: 'Zeta Topic', count: papersWith(a) },
+    ]);
   });
 });

@@ -9,6 +9,8 @@ import { buildSortTable, type IndexedPage } from '../lib/search-sorts.ts';
 
 /** The paper pages say which shard of the index they go to (src/lib/search-shards.ts). */
 const SHARD_ATTRIBUTE = /<article\b[^>]*\bdata-pagefind-body\b[^>]*\bdata-search-shard="([\w-]+)"/;
+/** A link's tags: Pagefind indexes a link's text, never where it goes. */
+const LINK_TAG = /<\/?a\b[^>]*>/g;
 /** Pagefind's ready-made interfaces, which this site does not use (it has its own, over the JS API). */
 const UNUSED_FILE = /^(pagefind-(component-|modular-)?ui\.(js|css)|pagefind-highlight\.js|wasm\.unknown\.pagefind)$/;
 
@@ -21,7 +23,8 @@ const UNUSED_FILE = /^(pagefind-(component-|modular-)?ui\.(js|css)|pagefind-high
  *
  * A shard whose pages' indexed articles are byte for byte those the last build indexed is not
  * indexed again: its bundle is kept in Astro's cache folder, and copied from there. A new day
- * changes the newest shard, and an older one only where one of its papers gains a topic.
+ * changes the newest shard, and an older one only where one of its papers is listed again or
+ * corrected.
  */
 export function pagefind(): AstroIntegration {
   let cache = '';
@@ -107,13 +110,15 @@ function pagesByShard(site: string, pagefindVersion: string): Map<string, { file
 
 /**
  * The part of a paper page the index reads, and the page's shard: its article (data-pagefind-body,
- * with the filters and metadata), without the navigation, related papers and BibTeX around it.
- * A page whose related papers changed indexes the same, and Pagefind parses a third of the HTML.
+ * with the filters and metadata), without the navigation, related papers and BibTeX around it,
+ * and its links reduced to their text. So what is indexed depends on the paper alone: a page
+ * whose related papers changed, or whose keyword gained a topic page to link to, indexes the
+ * same, and Pagefind parses a third of the HTML.
  */
 function indexedPart(html: string): { shard: string; article: string } | undefined {
   const found = SHARD_ATTRIBUTE.exec(html);
   if (!found) return undefined;
-  return { shard: found[1], article: html.slice(found.index, html.indexOf('</article>', found.index) + '</article>'.length) };
+  return { shard: found[1], article: html.slice(found.index, html.indexOf('</article>', found.index) + '</article>'.length).replace(LINK_TAG, '') };
 }
 
 /** Indexes one shard's pages into a Pagefind bundle of its own, then frees Pagefind's memory of it. */

@@ -85,7 +85,7 @@ async function buildIndex(): Promise<SiteIndex> {
     .filter(([, entries]) => entries.length >= MIN_TOPIC_PAPERS)
     .map(([slug, entries]) => ({ slug, label: commonestSpelling(entries, slug), papers: entries }));
   const topicLabels = new Map(topics.map((topic) => [topic.slug, topic.label]));
-  const fields = new Map(papers.map((entry) => [entry.data.id, searchFields(entry.data, topicLabels)]));
+  const fields = new Map(papers.map((entry) => [entry.data.id, searchFields(entry.data)]));
   // A paper files under its first listing day, so it stays in its shard when it is listed again.
   const shards = planSearchShards(papers.map((entry) => firstListed(entry.data)), site.searchShardSize);
   const shardOf = new Map(papers.map((entry) => [entry.data.id, shardOfDay(shards, firstListed(entry.data)).id]));
@@ -100,7 +100,7 @@ async function buildIndex(): Promise<SiteIndex> {
     notes: new Map((await getCollection('notes')).map((note) => [note.id, note])),
     byId: new Map(papers.map((entry) => [entry.data.id, entry])),
     related: relatedPapers(papers.map((entry) => entry.data)),
-    search: { fields, facets: searchFacets(fields.values()), shards, shardOf },
+    search: { fields, facets: searchFacets(fields.values(), topicLabels), shards, shardOf },
   };
 }
 

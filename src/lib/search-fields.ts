@@ -24,12 +24,15 @@ export interface SearchFields {
 
 /**
  * The filter values and metadata of a paper. The day a paper shows and sorts by is the
- * latest it was listed on; year and month filters take every day it was listed on. Topics are the
- * paper's keywords that have a topic page, spelled as that page spells them (`topicLabels`, by slug).
+ * latest it was listed on; year and month filters take every day it was listed on. Topics are
+ * the slugs of all the paper's keywords, not only those with a topic page: so what the index
+ * records of a paper depends on the paper alone, and a keyword that becomes a topic when a new
+ * day brings its third paper leaves the older papers' search shards as they were (the search
+ * form only offers topics).
  */
-export function searchFields(paper: Paper, topicLabels: ReadonlyMap<string, string>): SearchFields {
+export function searchFields(paper: Paper): SearchFields {
   const day = paper.days.at(-1)!;
-  const topics = (paper.keywords ?? []).map((keyword) => topicLabels.get(slugify(keyword))).filter((label) => label !== undefined);
+  const topics = (paper.keywords ?? []).map(slugify).filter(Boolean);
   return {
     filters: {
       org: paper.organization ? [paper.organization.fullname] : [],
@@ -51,26 +54,30 @@ export function searchFields(paper: Paper, topicLabels: ReadonlyMap<string, stri
   };
 }
 
-/** One choice of a filter, with the number of papers of the whole collection it keeps. */
+/** One choice of a filter, with the number of papers of the whole collection it keeps, and how the form names it when not by its value. */
 export interface FacetValue {
   value: string;
   count: number;
+  label?: string;
 }
 
 /**
  * Every value of every filter across the collection, for the search form's choices: names in
- * alphabetical order, years and months newest first.
+ * alphabetical order, years and months newest first. Of topics, only those with a topic page
+ * (`topicLabels`, by slug), named as that page names them.
  */
-export function searchFacets(fields: Iterable<SearchFields>): Record<SearchFilterKey, FacetValue[]> {
+export function searchFacets(fields: Iterable<SearchFields>, topicLabels: ReadonlyMap<string, string>): Record<SearchFilterKey, FacetValue[]> {
   const counts = Object.fromEntries(searchFilterKeys.map((key) => [key, new Map<string, number>()])) as Record<SearchFilterKey, Map<string, number>>;
   for (const { filters } of fields) {
     for (const key of searchFilterKeys) for (const value of filters[key]) counts[key].set(value, (counts[key].get(value) ?? 0) + 1);
   }
-  const alphabetical = (a: FacetValue, b: FacetValue) => a.value.localeCompare(b.value, 'en', { sensitivity: 'base' }) || a.value.localeCompare(b.value);
+  const named = (facet: FacetValue) => facet.label ?? facet.value;
+  const alphabetical = (a: FacetValue, b: FacetValue) => named(a).localeCompare(named(b), 'en', { sensitivity: 'base' }) || named(a).localeCompare(named(b));
   const newestFirst = (a: FacetValue, b: FacetValue) => b.value.localeCompare(a.value);
   return Object.fromEntries(
     searchFilterKeys.map((key) => {
-      const values = [...counts[key]].map(([value, count]) => ({ value, count }));
+      let values: FacetValue[] = [...counts[key]].map(([value, count]) => ({ value, count }));
+      if (key === 'topic') values = values.filter(({ value }) => topicLabels.has(value)).map((facet) => ({ ...facet, label: topicLabels.get(facet.value) }));
       return [key, values.sort(key === 'year' || key === 'month' ? newestFirst : alphabetical)];
     }),
   ) as Record<SearchFilterKey, FacetValue[]>;

@@ -100,6 +100,12 @@ export class PaperSearchElement extends HTMLElement {
     void this.#run();
   }
 
+  /** How the form names each chosen filter value (a topic by its label, not its slug). */
+  #chosenLabels(): Partial<Record<SearchFilterKey, string>> {
+    const selects = this.#filterControls().filter((control) => control instanceof HTMLSelectElement);
+    return Object.fromEntries(selects.flatMap((select) => (select.selectedOptions[0]?.dataset.label && select.value ? [[select.dataset.filter, select.selectedOptions[0].dataset.label]] : [])));
+  }
+
   #filterControls(): (HTMLSelectElement | HTMLInputElement)[] {
     return [...this.#form.querySelectorAll<HTMLSelectElement | HTMLInputElement>('[data-filter]')];
   }
@@ -188,7 +194,7 @@ export class PaperSearchElement extends HTMLElement {
       }
       const ordered = await this.#resultsInOrder(results, sort, table);
       if (ticket !== this.#latest) return;
-      await this.#showFirst(ordered, describeResults(state, results.length, sort), withExcerpts, true, ticket);
+      await this.#showFirst(ordered, describeResults(state, results.length, sort, this.#chosenLabels()), withExcerpts, true, ticket);
     } catch {
       if (ticket === this.#latest) this.#show([], 'Search is unavailable: the search index could not be loaded.', false, true);
     }

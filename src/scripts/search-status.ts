@@ -1,4 +1,4 @@
-import type { SearchSortKey, SearchState } from '../lib/search-keys.ts';
+import type { SearchFilterKey, SearchSortKey, SearchState } from '../lib/search-keys.ts';
 
 const monthFormat = new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
@@ -11,11 +11,13 @@ const sortPhrases: Record<SearchSortKey, string> = {
 /**
  * The sentence a screen reader announces after a search, and everyone reads above the results:
  * how many papers, for what query and filters, in what order.
- * `sort` is the order actually used (none: by relevance).
+ * `sort` is the order actually used (none: by relevance); `labels` names filter values the way
+ * the form does, where that is not the value itself (a topic's slug).
  */
-export function describeResults(state: SearchState, total: number, sort: SearchSortKey | undefined): string {
+export function describeResults(state: SearchState, total: number, sort: SearchSortKey | undefined, labels: Partial<Record<SearchFilterKey, string>> = {}): string {
   const query = state.query.trim();
-  const { org, topic, category, year, month, has_code: hasCode } = state.filters;
+  const { org, category, year, month, has_code: hasCode } = state.filters;
+  const topic = state.filters.topic && (labels.topic ?? state.filters.topic);
   const scope = [
     org && `from ${org}`,
     topic && `on ${topic}`,
