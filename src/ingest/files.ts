@@ -25,14 +25,6 @@ export function listInputFiles(paths: readonly string[], extensions: readonly st
   return { files, missing };
 }
 
-/** Every file under `dir`, at any depth, whose name is `name`. */
-export function findFilesNamed(dir: string, name: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((path) => basename(path) === name)
-    .sort()
-    .map((path) => join(dir, path));
-}
-
 /** Removes the files directly in `dir` whose names match `pattern`. */
 export function removeFilesMatching(dir: string, pattern: RegExp): void {
   for (const name of readdirSync(dir)) if (pattern.test(name)) rmSync(join(dir, name), { force: true });
@@ -100,6 +92,21 @@ export function removeFilesNotWrittenSince(folder: string, since: number, keep: 
     }
   }
   return { removed, left };
+}
+
+/**
+ * Every file under `dir` whose name ends with `extension`: its path relative to `dir` (with `/`),
+ * and a stamp of its size and modification time that changes whenever the file is written again.
+ */
+export function stampedFiles(dir: string, extension: string): { path: string; stamp: string }[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(extension))
+    .map((entry) => {
+      const file = join(entry.parentPath, entry.name);
+      const { mtimeMs, size } = statSync(file);
+      return { path: relative(dir, file).split(sep).join('/'), stamp: `${mtimeMs}:${size}` };
+    })
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** When a file was last written (ms since the epoch, by the file system's clock). */

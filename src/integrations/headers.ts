@@ -2,10 +2,11 @@ import type { AstroIntegration } from 'astro';
 import { readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readText, readTextIfExists, writeFileAtomic } from '../ingest/files.ts';
+import { readTextIfExists, writeFileAtomic } from '../ingest/files.ts';
 import { hashedPaths, headerRules } from '../headers/header-rules.ts';
 import { formatHeadersFile } from '../headers/headers-file.ts';
 import { collectInlineHashes } from '../headers/inline-hashes.ts';
+import { scanPages } from './page-scans.ts';
 
 /** Cloudflare Pages reads no line of `_headers` longer than this. */
 const LINE_LIMIT = 2000;
@@ -18,17 +19,28 @@ const LINE_LIMIT = 2000;
  */
 export function securityHeaders(): AstroIntegration {
   let base = '/';
+  let cacheFile = '';
   return {
     name: 'daily-papers:headers',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        cacheFile = join(fileURLToPath(config.cacheDir), 'daily-papers-headers.json');
       },
       'astro:build:done': ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const found = { scripts: new Set<string>(), styles: new Set<string>() };
         const files = readdirSync(site, { recursive: true, encoding: 'utf8' }).map((name) => name.split(sep).join('/'));
-        for (const file of files.filter((name) => name.endsWith('.html'))) collectInlineHashes(readText(join(site, file)), found);
+        // Pages not written since the last build are not read again (page-scans.ts).
+        const pages = scanPages(site, cacheFile, String(collectInlineHashes), (html) => {
+          const inPage = { scripts: new Set<string>(), styles: new Set<string>() };
+          collectInlineHashes(html, inPage);
+          return { scripts: [...inPage.scripts], styles: [...inPage.styles] };
+        });
+        for (const { scripts, styles } of pages.values()) {
+          for (const hash of scripts) found.scripts.add(hash);
+          for (const hash of styles) found.styles.add(hash);
+        }
         const rules = headerRules({ base, scriptHashes: [...found.scripts].sort(), styleHashes: [...found.styles].sort(), hashedPaths: hashedPaths(files) });
         const text = `# Written by the build for Netlify and Cloudflare Pages (docs/deploy.md): security headers, caching of hashed files.\n${formatHeadersFile(rules)}`;
         const own = readTextIfExists(join(site, '_headers'));

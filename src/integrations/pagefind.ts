@@ -1,11 +1,12 @@
 import type { AstroIntegration } from 'astro';
 import { close, createIndex, type HTMLFile } from 'pagefind';
 import { createHash } from 'node:crypto';
-import { basename, join, relative } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { copyTree, findFilesNamed, listInputFiles, readBytes, readText, readTextIfExists, removeFilesMatching, removeTree, subfolders, writeFileAtomic } from '../ingest/files.ts';
+import { copyTree, listInputFiles, readBytes, readText, readTextIfExists, removeFilesMatching, removeTree, subfolders, writeFileAtomic } from '../ingest/files.ts';
 import { buildSortTable, type IndexedPage } from '../lib/search-sorts.ts';
+import { scanPages } from './page-scans.ts';
 
 /** The paper pages say which shard of the index they go to (src/lib/search-shards.ts). */
 const SHARD_ATTRIBUTE = /<article\b[^>]*\bdata-pagefind-body\b[^>]*\bdata-search-shard="([\w-]+)"/;
@@ -40,7 +41,7 @@ export function pagefind(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const started = performance.now();
-        const shards = pagesByShard(site, pagefindVersion);
+        const shards = pagesByShard(site, cache, pagefindVersion);
         const indexed: IndexedPage[] = [];
         let reused = 0;
         try {
@@ -91,19 +92,23 @@ function cacheShard(cached: string, digest: string, bundle: string, pages: Index
  * The pages to index, by shard: their paths relative to the site, and a digest of their paths and
  * indexed parts (and of Pagefind's version) that says whether the shard's index would change. Only the
  * paths are kept: the pages of every shard held at once took the build past 4 GB at 54,000
- * papers (npm run bench), so each shard's pages are read again when it is indexed.
+ * papers (npm run bench), so each shard's pages are read again when it is indexed. A page not
+ * written since the last build is not read: its shard and the hash of its indexed part are kept
+ * in the cache (page-scans.ts), under a version that changes with the code that finds them.
  */
-function pagesByShard(site: string, pagefindVersion: string): Map<string, { files: string[]; digest: string }> {
+function pagesByShard(site: string, cache: string, pagefindVersion: string): Map<string, { files: string[]; digest: string }> {
+  const version = createHash('sha256').update(`${pagefindVersion}\0${SHARD_ATTRIBUTE}\0${LINK_TAG}\0${indexedPart}`).digest('base64url');
+  const scanned = scanPages(site, join(cache, 'pages.json'), version, (html) => {
+    const indexed = indexedPart(html);
+    return indexed ? { shard: indexed.shard, hash: createHash('sha256').update(indexed.article).digest('base64url') } : null;
+  });
   const shards = new Map<string, { files: string[]; hash: ReturnType<typeof createHash> }>();
-  for (const file of findFilesNamed(site, 'index.html')) {
-    const indexed = indexedPart(readText(file));
-    if (!indexed) continue;
-    const { shard, article } = indexed;
-    let pages = shards.get(shard);
-    if (!pages) shards.set(shard, (pages = { files: [], hash: createHash('sha256').update(pagefindVersion) }));
-    const path = relative(site, file);
+  for (const [path, page] of scanned) {
+    if (!page) continue;
+    let pages = shards.get(page.shard);
+    if (!pages) shards.set(page.shard, (pages = { files: [], hash: createHash('sha256').update(version) }));
     pages.files.push(path);
-    pages.hash.update(`\0${path}\0${article}`);
+    pages.hash.update(`\0${path}\0${page.hash}`);
   }
   return new Map([...shards].sort(([a], [b]) => a.localeCompare(b)).map(([shard, { files, hash }]) => [shard, { files, digest: hash.digest('base64url') }]));
 }
