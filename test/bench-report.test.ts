@@ -3,7 +3,7 @@ import { benchTable, budgetChecks, formatNumber, type BenchRun } from '../src/to
 
 /** A collection's figures, as the bench would give them, with the cold and update seconds and the memory chosen. */
 function collection(label: string, scale: number, papers: number, { cold, addDay, rssMb }: { cold: number; addDay: number; rssMb: number }): BenchRun['collections'][number] {
-  const build = { seconds: cold - 5, phases: { contentSyncSeconds: 1, bundleSeconds: 1, renderSeconds: 1, indexSeconds: 1, otherSeconds: 1 }, peakRssMb: { MainThread: rssMb, pagefind_extend: 300 }, peakTreeRssMb: rssMb };
+  const build = { seconds: cold - 5, phases: { contentSyncSeconds: 1, bundleSeconds: 1, renderSeconds: 1, indexSeconds: 1, otherSeconds: 1, renderedRoutes: papers + 1000, keptRoutes: 0 }, peakRssMb: { MainThread: rssMb, pagefind_extend: 300 }, peakTreeRssMb: rssMb };
   const cost = { query: 'diffusion', results: 10, firstQueryDataBytes: 90_000, typedQueryDataBytes: 120_000, completeQueryDataBytes: 200_000, firstQueryCodeBytes: 85_000, firstQueryRequests: 16, firstResultsMs: 250, pastedResultsMs: 450, completeResultsMs: 400, nextResultsMs: 100 };
   return {
     label,
@@ -21,7 +21,7 @@ function collection(label: string, scale: number, papers: number, { cold, addDay
     outputFiles: 2 * papers,
     largestDayPage: { day: '2025-05-05', htmlGzip: 20_000, cssGzip: 2_000, total: 22_000 },
     search: [cost],
-    addOneDay: { day: '2026-06-25', papers: 21, seconds: addDay, ingestSeconds: 0.1, rebuild: { ...build, seconds: addDay - 0.1 } },
+    addOneDay: { day: '2026-06-25', papers: 21, seconds: addDay, ingestSeconds: 0.1, rebuild: { ...build, seconds: addDay - 0.1, phases: { ...build.phases, renderSeconds: 12.5, renderedRoutes: 1200, keptRoutes: papers * 2 } } },
   };
 }
 
@@ -59,6 +59,8 @@ describe('the bench report', () => {
     expect(row('add one day and rebuild, s')).toMatch(/≤ 30 s at ≥ 50,000 papers\s+20\s+40\s+25 ✓$/);
     expect(row('papers')).toMatch(/6,747\s+26,988\s+53,976$/);
     expect(row('list days (years)')).toMatch(/374 \(2025–2026\)/);
+    expect(row('· sync · bundle · render · index · other s')).toMatch(/1 · 1 · 12.5 · 1 · 1$/);
+    expect(row('· routes rendered · kept')).toMatch(/1,200 · 13,494\s+1,200 · 53,976\s+1,200 · 107,952$/);
   });
 
   it('writes whole numbers with separators, and other figures to one decimal, two below ten', () => {

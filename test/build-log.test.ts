@@ -19,7 +19,20 @@ describe('the phases of a build, read from its log', () => {
       pages: 2005,
       indexedPages: 1156,
       shards: 1,
+      renderedRoutes: expect.any(Number),
+      keptRoutes: 0,
     });
+  });
+
+  it('counts the routes Astro rendered, and those it kept from the last build', () => {
+    const rendered = buildPhases(captured, totalSeconds).renderedRoutes;
+    expect(rendered).toBeGreaterThan(0);
+    const kept = [
+      { ms: 20_000, text: '19:05:11   ├─ /topics/world-models/index.html (cached)' },
+      { ms: 20_001, text: '\x1b[2m19:05:11\x1b[22m   \x1b[32m├─\x1b[39m \x1b[2m/papers/2501.00001/index.html\x1b[22m \x1b[32m(restored)\x1b[39m' },
+      { ms: 20_002, text: '19:05:11   └─ /index.html (+10ms)' },
+    ];
+    expect(buildPhases([...captured, ...kept], totalSeconds)).toMatchObject({ renderedRoutes: rendered + 1, keptRoutes: 2 });
   });
 
   it('reads colored output, a render shorter than a second, and several shards', () => {

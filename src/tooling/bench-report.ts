@@ -68,6 +68,8 @@ const ROWS: [string, (c: Collection) => number | string | undefined][] = [
   ['add one day and rebuild, s', (c) => c.addOneDay.seconds],
   ['· ingest s', (c) => c.addOneDay.ingestSeconds],
   ['· rebuild s', (c) => c.addOneDay.rebuild.seconds],
+  ['· sync · bundle · render · index · other s', (c) => phaseSeconds(c.addOneDay.rebuild.phases)],
+  ['· routes rendered · kept', (c) => `${formatNumber(c.addOneDay.rebuild.phases.renderedRoutes)} · ${formatNumber(c.addOneDay.rebuild.phases.keptRoutes)}`],
   ['· rebuild peak RSS MB, at once', (c) => c.addOneDay.rebuild.peakTreeRssMb],
   ['largest day page, gzip KB', (c) => c.largestDayPage.total / 1000],
   ['first query, max gzip KB of index data', (c) => kilobytes(max(c, (cost) => cost.firstQueryDataBytes))],
@@ -82,6 +84,12 @@ const ROWS: [string, (c: Collection) => number | string | undefined][] = [
 
 function years(first: string, last: string): string {
   return first.slice(0, 4) === last.slice(0, 4) ? first.slice(0, 4) : `${first.slice(0, 4)}–${last.slice(0, 4)}`;
+}
+
+/** A build's phases in one cell: `8.5 · 5.5 · 41.8 · 18.2 · 1.80`. */
+function phaseSeconds(phases: Collection['build']['phases']): string {
+  const { contentSyncSeconds, bundleSeconds, renderSeconds, indexSeconds, otherSeconds } = phases;
+  return [contentSyncSeconds, bundleSeconds, renderSeconds, indexSeconds, otherSeconds].map((seconds) => (seconds === undefined ? '–' : formatNumber(seconds))).join(' · ');
 }
 
 function kilobytes(bytes: number | undefined): number | undefined {

@@ -24,6 +24,9 @@ export interface BuildPhases {
   /** Paper pages in the search index, and the shards they are in. */
   indexedPages?: number;
   shards?: number;
+  /** Routes Astro rendered, and routes it kept from the last build (`(cached)` or `(restored)`). */
+  renderedRoutes: number;
+  keptRoutes: number;
 }
 
 const SYNCED = /\[content\] Synced content/;
@@ -32,6 +35,8 @@ const ROUTES = /generating static routes/;
 const COMPLETED = /✓ Completed in (?:(\d+)m )?([\d.]+)\s*(ms|s)\b/;
 const INDEXED = /indexed (\d+) paper pages? in (\d+) shards? in ([\d.]+) s\b/;
 const BUILT = /(\d+) page\(s\) built in/;
+/** A route's line: `├─ /papers/2501.00001/index.html (+4ms)`, or `(cached)` / `(restored)` when kept. */
+const ROUTE = /[├└]─ \S+ \((\+|cached\)|restored\))/;
 
 export function buildPhases(lines: readonly TimedLine[], totalSeconds: number): BuildPhases {
   const texts = lines.map((line) => stripVTControlCharacters(line.text));
@@ -58,7 +63,10 @@ export function buildPhases(lines: readonly TimedLine[], totalSeconds: number): 
   const indexSeconds = indexMatch && Number(indexMatch[3]);
   const phases = [contentSyncSeconds, bundleSeconds, renderSeconds, indexSeconds];
   const otherSeconds = phases.every((phase) => phase !== undefined) ? Math.max(0, totalSeconds - phases.reduce((sum, phase) => sum + phase, 0)) : undefined;
+  const routeLines = texts.map((text) => ROUTE.exec(text)?.[1]).filter((how) => how !== undefined);
   return {
+    renderedRoutes: routeLines.filter((how) => how === '+').length,
+    keptRoutes: routeLines.filter((how) => how !== '+').length,
     contentSyncSeconds,
     bundleSeconds,
     renderSeconds,
