@@ -100,10 +100,13 @@ export class PaperSearchElement extends HTMLElement {
     void this.#run();
   }
 
-  /** How the form names each chosen filter value (a topic by its label, not its slug). */
+  /**
+   * How the form names each chosen filter value (a topic by its label, not its slug): the
+   * chosen option's text without its count of papers.
+   */
   #chosenLabels(): Partial<Record<SearchFilterKey, string>> {
-    const selects = this.#filterControls().filter((control) => control instanceof HTMLSelectElement);
-    return Object.fromEntries(selects.flatMap((select) => (select.selectedOptions[0]?.dataset.label && select.value ? [[select.dataset.filter, select.selectedOptions[0].dataset.label]] : [])));
+    const selects = this.#filterControls().filter((control) => control instanceof HTMLSelectElement && control.value !== '');
+    return Object.fromEntries(selects.map((select) => [select.dataset.filter, (select as HTMLSelectElement).selectedOptions[0].text.replace(/ \([\d,]+\)$/, '')]));
   }
 
   #filterControls(): (HTMLSelectElement | HTMLInputElement)[] {
