@@ -94,19 +94,26 @@ export function removeFilesNotWrittenSince(folder: string, since: number, keep: 
   return { removed, left };
 }
 
+/** Every file under `dir`, at any depth, by its path relative to `dir` (with `/`); none when `dir` is not there. */
+export function filesUnder(dir: string): string[] {
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
+}
+
 /**
  * Every file under `dir` whose name ends with `extension`: its path relative to `dir` (with `/`),
  * and a stamp of its size and modification time that changes whenever the file is written again.
  */
 export function stampedFiles(dir: string, extension: string): { path: string; stamp: string }[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith(extension))
-    .map((entry) => {
-      const file = join(entry.parentPath, entry.name);
-      const { mtimeMs, size } = statSync(file);
-      return { path: relative(dir, file).split(sep).join('/'), stamp: `${mtimeMs}:${size}` };
-    })
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return filesUnder(dir)
+    .filter((path) => path.endsWith(extension))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((path) => {
+      const { mtimeMs, size } = statSync(join(dir, path));
+      return { path, stamp: `${mtimeMs}:${size}` };
+    });
 }
 
 /** When a file was last written (ms since the epoch, by the file system's clock). */

@@ -1,8 +1,7 @@
 import type { AstroIntegration } from 'astro';
-import { readdirSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readTextIfExists, writeFileAtomic } from '../ingest/files.ts';
+import { filesUnder, readTextIfExists, writeFileAtomic } from '../ingest/files.ts';
 import { hashedPaths, headerRules } from '../headers/header-rules.ts';
 import { formatHeadersFile } from '../headers/headers-file.ts';
 import { collectInlineHashes } from '../headers/inline-hashes.ts';
@@ -30,7 +29,8 @@ export function securityHeaders(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const found = { scripts: new Set<string>(), styles: new Set<string>() };
-        const files = readdirSync(site, { recursive: true, encoding: 'utf8' }).map((name) => name.split(sep).join('/'));
+        // Only the search bundles have hashed names besides _astro/: no need to walk the whole site.
+        const searchFiles = filesUnder(join(site, 'pagefind')).map((file) => `pagefind/${file}`);
         // Pages not written since the last build are not read again (page-scans.ts).
         const pages = scanPages(site, cacheFile, String(collectInlineHashes), (html) => {
           const inPage = { scripts: new Set<string>(), styles: new Set<string>() };
@@ -41,7 +41,7 @@ export function securityHeaders(): AstroIntegration {
           for (const hash of scripts) found.scripts.add(hash);
           for (const hash of styles) found.styles.add(hash);
         }
-        const rules = headerRules({ base, scriptHashes: [...found.scripts].sort(), styleHashes: [...found.styles].sort(), hashedPaths: hashedPaths(files) });
+        const rules = headerRules({ base, scriptHashes: [...found.scripts].sort(), styleHashes: [...found.styles].sort(), hashedPaths: hashedPaths(searchFiles) });
         const text = `# Written by the build for Netlify and Cloudflare Pages (docs/deploy.md): security headers, caching of hashed files.\n${formatHeadersFile(rules)}`;
         const own = readTextIfExists(join(site, '_headers'));
         writeFileAtomic(join(site, '_headers'), own ? `${own.trimEnd()}\n\n${text}` : text);
