@@ -27,6 +27,10 @@ export default defineConfig({
   // and the few listings it changes. The search shards are reused the same way (pagefind.ts).
   cacheDir: settings.cacheDir,
   experimental: { incrementalBuild: true },
+  // Astro renders a page, then waits for its files to be written (twice: the page and its copy
+  // in cacheDir) before the next: a third of the render phase went idle. Four pages in flight
+  // fill those waits; rendering itself stays on one thread (docs/performance.md).
+  build: { concurrency: 4 },
   // Build hooks run in this order: the output folder is pruned of what this build did not make
   // before the others write into it, and the output report counts what they wrote.
   integrations: [outputFolder(), siteUrlWarning(), sitemap({ entryLimit: 45_000 }), pagefind(), securityHeaders(), outputReport()],
