@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { astroBuildCommand } from '../build/astro-build.ts';
 import { buildPhases, type BuildPhases } from './build-log.ts';
 import { measureCommand } from './process-tree.ts';
 
@@ -13,12 +13,14 @@ export interface MeasuredBuild {
 
 /**
  * Runs `astro build` of the collection `papersDir` into `outDir`, from the project in the
- * working directory, measured from outside: seconds, memory, and the phases read from its log.
+ * working directory and under the collection's heap limit, as `npm run build` does, measured
+ * from outside: seconds, memory, and the phases read from its log.
  * The build keeps its cache in `cacheDir`, left as it is: the caller empties it for a cold build.
  * Throws with the end of the log when the build fails.
  */
 export async function measureBuild({ papersDir, outDir, cacheDir }: { papersDir: string; outDir: string; cacheDir: string }): Promise<MeasuredBuild> {
-  const build = await measureCommand(process.execPath, [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', outDir], {
+  const { command, args } = astroBuildCommand({ root: process.cwd(), papersDir, nodeOptions: process.env.NODE_OPTIONS, args: ['--outDir', outDir] });
+  const build = await measureCommand(command, args, {
     env: { ...process.env, PAPERS_DIR: papersDir, CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' },
   });
   if (build.code !== 0) throw new Error(`the build failed (exit code ${build.code}):\n${build.output.slice(-3000)}`);

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import { astroBuildCommand } from '../../src/build/astro-build.ts';
 import type { SiteConfigFile } from '../../src/schema/site-config.ts';
 import { projectRoot } from './locations.ts';
 
@@ -14,7 +14,8 @@ import { projectRoot } from './locations.ts';
 export function buildSite({ papersDir, notesDir, outDir, basePath, siteUrl, config = {} }: { papersDir: string; notesDir?: string; outDir: string; basePath?: string; siteUrl?: string; config?: SiteConfigFile }): string {
   const configFile = `${outDir}.config.json`;
   writeFileSync(configFile, JSON.stringify(config));
-  const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+  const { command, args } = astroBuildCommand({ root: projectRoot, papersDir, args: ['--outDir', outDir] });
+  const result = spawnSync(command, args, {
     cwd: projectRoot,
     env: { ...process.env, DAILY_PAPERS_CONFIG: configFile, PAPERS_DIR: papersDir, NOTES_DIR: notesDir ?? '', BASE_PATH: basePath ?? '', SITE_URL: siteUrl ?? '', NEWSLETTER_URL: '', ASTRO_TELEMETRY_DISABLED: '1' },
     encoding: 'utf8',
