@@ -4,11 +4,14 @@ import { paperSlug } from './slugs.ts';
 /**
  * Every URL of the site is built here, under the configured base path, so the site works at a
  * domain root and under a sub-path alike. Paths mirror huggingface.co/papers.
- * Astro gives the base as BASE_URL; a script run by Node alone (the digest) has no
- * import.meta.env, and reads the settings as astro.config.mjs does, when it first makes a link.
+ * The base comes from the settings, as astro.config.mjs reads them, in the build and in scripts
+ * run by Node alone (the digest) alike. Not from Astro's environment object: a module that reads
+ * that object whole gets every environment variable whose name its text contains written into
+ * its code, `_` (the shell's last command) among them, so a build started another way changed
+ * every page's code hash and Astro rendered every page again instead of keeping it.
  */
 function withBase(path: string): string {
-  return (import.meta.env?.BASE_URL ?? siteSettings().basePath).replace(/^\/?/, '/').replace(/\/?$/, '/') + path;
+  return siteSettings().basePath.replace(/^\/?/, '/').replace(/\/?$/, '/') + path;
 }
 
 export const paths = {

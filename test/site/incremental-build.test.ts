@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { grownFixture, grownFixtureStrays, sites } from '../support/locations.ts';
+import { filesUnder } from '../../src/ingest/files.ts';
+import { grownFixture, grownFixtureStrays, projectRoot, sites } from '../support/locations.ts';
 import { buildDifferences, builtFiles } from '../support/site-files.ts';
 
 /**
@@ -15,6 +16,21 @@ const daysWhere = (log: string, kept: boolean) => dayPages(log).filter((page) =>
 
 /** The Pagefind integration's count of shards it took from the cache. */
 const reusedShards = (log: string) => Number(/\((\d+) unchanged, from the cache\)/.exec(log)?.[1]);
+
+/** The pages of the routes in src/pages without parameters, by output path: `/archive/index.html`, `/rss.xml`. */
+function pagesWithoutParameters(): string[] {
+  return filesUnder(join(projectRoot, 'src', 'pages'))
+    .filter((file) => !file.includes('['))
+    .map((file) => {
+      if (!file.endsWith('.astro')) return `/${file.replace(/\.ts$/, '')}`;
+      const page = file.replace(/\.astro$/, '');
+      return page === '404' ? '/404.html' : `/${page === 'index' ? '' : `${page.replace(/\/?index$/, '')}/`}index.html`;
+    })
+    .sort();
+}
+
+/** How many search shards the grown site has. */
+const searchShards = () => builtFiles(grownFixture.dist).filter((file) => /^pagefind\/[^/]+\/pagefind-entry\.json$/.test(file)).length;
 
 describe('a site grown by a day and built again from the last build', () => {
   const first = readFileSync(`${grownFixture.dist}.first.log`, 'utf8');
@@ -44,9 +60,20 @@ describe('a site grown by a day and built again from the last build', () => {
     expect(new Set(dayPages(second).filter((page) => page.kept).map((page) => page.how))).toEqual(new Set(['cached']));
   });
 
+  it('is kept whole by a build of the same collection started from another shell, with other environment variables', () => {
+    const unchanged = readFileSync(`${grownFixture.dist}.unchanged.log`, 'utf8');
+    // A page rendered among others gets its time on a later line, and the next line's time glued on.
+    const built = [...unchanged.matchAll(/[├└]─ (\/\S*?)(?=\d\d:\d\d:\d\d|\s|$)/g)].map(([, path]) => path);
+    const kept = new Set([...unchanged.matchAll(/[├└]─ (\S+) \(cached\)/g)].map(([, path]) => path));
+    expect(kept.size).toBeGreaterThan(100);
+    // A page of a route without parameters has no cacheKey: Astro renders it every time.
+    expect(built.filter((path) => !kept.has(path)).sort()).toEqual(pagesWithoutParameters());
+    expect(reusedShards(unchanged)).toBe(searchShards());
+  });
+
   it('indexes again only the search shards whose pages changed', () => {
     expect(reusedShards(first)).toBe(0);
-    const shards = builtFiles(grownFixture.dist).filter((file) => /^pagefind\/[^/]+\/pagefind-entry\.json$/.test(file)).length;
+    const shards = searchShards();
     expect(shards).toBeGreaterThan(1);
     expect(reusedShards(second)).toBeGreaterThan(0);
     expect(reusedShards(second)).toBeLessThan(shards);

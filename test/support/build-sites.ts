@@ -48,7 +48,9 @@ export default function buildSites(): void {
 /**
  * The fixture without its newest input, built; then stray files put into its output folder, that
  * input ingested into the same collection, and the site built again into the same folder, from
- * the first build's cache: the log of each build is kept beside the folder (`.first.log`, `.log`).
+ * the first build's cache; then built once more, unchanged, from another shell (other
+ * environment variables). The log of each build is kept beside the folder (`.first.log`, `.log`,
+ * `.unchanged.log`).
  */
 function buildGrownFixture(config: SiteConfigFile): void {
   const inputs = fixtureInputs();
@@ -65,4 +67,6 @@ function buildGrownFixture(config: SiteConfigFile): void {
   }
   ingest({ inputs: inputs.slice(-1), outDir: grownFixture.papers });
   buildSite(settings);
+  // `_` is the command a shell ran last: the daily job's shell and an owner's differ.
+  buildSite({ ...settings, env: { _: '/bin/another-shell', DAILY_PAPERS_UNRELATED: 'x' }, logFile: `${grownFixture.dist}.unchanged.log` });
 }
