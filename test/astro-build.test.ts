@@ -16,7 +16,8 @@ function collection(count: number): string {
 
 /** The heap limit V8 runs under with the command's Node flags, in MB. */
 function heapLimitUnder(flags: string[]): number {
-  const run = spawnSync(process.execPath, [...flags, '-e', 'console.log(require("node:v8").getHeapStatistics().heap_size_limit)'], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [...flags, '-p', 'require("node:v8").getHeapStatistics().heap_size_limit'], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+  if (run.status !== 0 || !/^\d+\s*$/.test(run.stdout)) throw new Error(`node ${flags.join(' ')} failed (${run.status ?? run.error?.message}): ${run.stdout}${run.stderr}`);
   return Number(run.stdout) / 2 ** 20;
 }
 
