@@ -8,6 +8,7 @@ import { outputFolder } from './src/integrations/output-folder.ts';
 import { outputReport } from './src/integrations/output-report.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { siteUrlWarning } from './src/integrations/site-url.ts';
+import { withoutFrontMatterCopy } from './src/markdown/front-matter-copy.ts';
 import { katexPlugin } from './src/markdown/katex.ts';
 import { safeLinksPlugin } from './src/markdown/safe-links.ts';
 
@@ -36,5 +37,6 @@ export default defineConfig({
   integrations: [outputFolder(), siteUrlWarning(), sitemap({ entryLimit: 45_000 }), pagefind(), securityHeaders(), outputReport()],
   // Sätteri's defaults, plus `$...$` maths rendered by KaTeX at build time (src/markdown/katex.ts),
   // and only http(s) links kept (src/markdown/safe-links.ts).
-  markdown: { processor: satteri({ features: { math: { singleDollarTextMath: true } }, hastPlugins: [katexPlugin, safeLinksPlugin] }) },
+  // Rendered entries keep only what those plugins add to the front matter (front-matter-copy.ts).
+  markdown: { processor: withoutFrontMatterCopy(satteri({ features: { math: { singleDollarTextMath: true } }, hastPlugins: [katexPlugin, safeLinksPlugin] })) },
 });
