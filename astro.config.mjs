@@ -3,6 +3,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { siteSettings } from './src/config/site-settings.ts';
+import { dataStoreInPieces } from './src/integrations/data-store-pieces.ts';
 import { securityHeaders } from './src/integrations/headers.ts';
 import { outputFolder } from './src/integrations/output-folder.ts';
 import { outputReport } from './src/integrations/output-report.ts';
@@ -34,7 +35,7 @@ export default defineConfig({
   build: { concurrency: 4 },
   // Build hooks run in this order: the output folder is pruned of what this build did not make
   // before the others write into it, and the output report counts what they wrote.
-  integrations: [outputFolder(), siteUrlWarning(), sitemap({ entryLimit: 45_000 }), pagefind(), securityHeaders(), outputReport()],
+  integrations: [outputFolder(), dataStoreInPieces(), siteUrlWarning(), sitemap({ entryLimit: 45_000 }), pagefind(), securityHeaders(), outputReport()],
   // Sätteri's defaults, plus `$...$` maths rendered by KaTeX at build time (src/markdown/katex.ts),
   // and only http(s) links kept (src/markdown/safe-links.ts).
   // Rendered entries keep only what those plugins add to the front matter (front-matter-copy.ts).
