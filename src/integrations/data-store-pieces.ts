@@ -25,7 +25,7 @@ export function dataStoreInPieces(): AstroIntegration {
               {
                 name: 'daily-papers:data-store-in-pieces',
                 transform: {
-                  filter: { id: /^\0astro:data-layer-content$/ },
+                  filter: { id: new RegExp(`^${DATA_STORE_MODULE}$`) },
                   handler(code: string, id: string) {
                     const text = id === DATA_STORE_MODULE ? storeText(code) : undefined;
                     return text === undefined ? null : { code: `${PREFIX}${joinedPieces(text)}${SUFFIX}`, map: null };
