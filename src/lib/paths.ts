@@ -11,7 +11,8 @@ import { paperSlug } from './slugs.ts';
  * every page's code hash and Astro rendered every page again instead of keeping it.
  */
 function withBase(path: string): string {
-  return siteSettings().basePath.replace(/^\/?/, '/').replace(/\/?$/, '/') + path;
+  // The settings' schema gives the base with a slash at each end (src/schema/settings.ts).
+  return siteSettings().basePath + path;
 }
 
 export const paths = {
