@@ -1,35 +1,33 @@
 import type { AstroIntegration } from 'astro';
-import { close, createIndex, type HTMLFile } from 'pagefind';
-import { createHash } from 'node:crypto';
+import { close } from 'pagefind';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { copyTree, listInputFiles, readBytes, readText, readTextIfExists, removeFilesMatching, removeTree, subfolders, writeFileAtomic } from '../ingest/files.ts';
+import { copyTree, listInputFiles, readBytes, readText, readTextIfExists, removeTree, subfolders, writeFileAtomic } from '../ingest/files.ts';
+import { setPaperPageSink } from '../lib/paper-page-sink.ts';
 import { buildSortTable, type IndexedPage } from '../lib/search-sorts.ts';
+import { LiveSearchIndex } from './live-search-index.ts';
 import { scanPages } from './page-scans.ts';
-
-/** The paper pages say which shard of the index they go to (src/lib/search-shards.ts). */
-const SHARD_ATTRIBUTE = /<article\b[^>]*\bdata-pagefind-body\b[^>]*\bdata-search-shard="([\w-]+)"/;
-/** A link's tags: Pagefind indexes a link's text, never where it goes. */
-const LINK_TAG = /<\/?a\b[^>]*>/g;
-/** Pagefind's ready-made interfaces, which this site does not use (it has its own, over the JS API). */
-const UNUSED_FILE = /^(pagefind-(component-|modular-)?ui\.(js|css)|pagefind-highlight\.js|wasm\.unknown\.pagefind)$/;
+import { articleHash, indexedPart, indexVersion, shardDigest, writeShardBundle } from './shard-bundles.ts';
 
 /**
- * Builds the Pagefind search index over the finished site through Pagefind's Node API, when
- * Astro's build is done: one Pagefind bundle per shard, at `pagefind/<shard>/`. Only the paper
- * pages are indexed (they alone carry `data-pagefind-body`), so listings that repeat papers do
- * not crowd the results. Then writes the sort table the search page loads for sorted searches
- * (src/lib/search-sorts.ts says why it is apart).
+ * Builds the Pagefind search index through Pagefind's Node API: one Pagefind bundle per shard, at
+ * `pagefind/<shard>/`. Only the paper pages are indexed (they alone carry `data-pagefind-body`),
+ * so listings that repeat papers do not crowd the results. Then writes the sort table the search
+ * page loads for sorted searches (src/lib/search-sorts.ts says why it is apart).
  *
- * A shard whose pages' indexed articles are byte for byte those the last build indexed is not
- * indexed again: its bundle is kept in Astro's cache folder, and copied from there. A new day
+ * Shards are indexed while the rest of the site renders, as soon as all their pages are
+ * (live-search-index.ts). When Astro's build is done, the output says which pages each shard
+ * has. A shard whose pages' indexed articles are byte for byte those the last build indexed is
+ * not indexed again: its bundle is kept in Astro's cache folder, and copied from there. A new day
  * changes the newest shard, and an older one only where one of its papers is listed again or
- * corrected.
+ * corrected. Any other shard is taken from what was indexed while rendering, when that holds the
+ * same pages, and is indexed from the output when not.
  */
 export function pagefind(): AstroIntegration {
   let cache = '';
   let pagefindVersion = 'unknown';
+  let live: LiveSearchIndex | undefined;
   return {
     name: 'daily-papers:pagefind',
     hooks: {
@@ -38,39 +36,55 @@ export function pagefind(): AstroIntegration {
         const manifest = readTextIfExists(join(fileURLToPath(config.root), 'node_modules', 'pagefind', 'package.json'));
         if (manifest) pagefindVersion = (JSON.parse(manifest) as { version: string }).version;
       },
+      'astro:build:start': () => {
+        removeTree(join(cache, LIVE_FOLDER));
+        live = new LiveSearchIndex(join(cache, LIVE_FOLDER), indexVersion(pagefindVersion));
+        setPaperPageSink(live);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const started = performance.now();
+        setPaperPageSink(undefined);
+        const indexedLive = (await live?.finish()) ?? { bundles: new Map(), failures: [] };
+        for (const failure of indexedLive.failures) logger.warn(`could not index shard ${failure} while rendering; indexing it again`);
         const shards = pagesByShard(site, cache, pagefindVersion);
         const indexed: IndexedPage[] = [];
-        let reused = 0;
+        const count = { cached: 0, live: 0 };
         try {
           for (const [shard, { files, digest }] of shards) {
             const bundle = join(site, 'pagefind', shard);
             const cached = join(cache, shard);
             let pages = readCachedShard(cached, digest);
+            const liveBundle = indexedLive.bundles.get(shard);
             if (pages) {
-              copyTree(join(cached, 'bundle'), bundle);
-              reused++;
+              count.cached++;
+            } else if (liveBundle?.digest === digest) {
+              pages = cacheShard(cached, digest, liveBundle.bundle);
+              count.live++;
             } else {
-              await indexShard(site, files, bundle);
-              pages = indexedPages(bundle);
-              cacheShard(cached, digest, bundle, pages);
+              const fresh = join(cache, LIVE_FOLDER, `${shard}.after`);
+              await writeShardBundle(files.map((path) => ({ path, article: indexedPart(readText(join(site, path)))!.article })), fresh);
+              pages = cacheShard(cached, digest, fresh);
             }
+            copyTree(join(cached, 'bundle'), bundle);
             indexed.push(...pages);
           }
         } finally {
           await close();
+          removeTree(join(cache, LIVE_FOLDER));
         }
         // Shards that are no more (another shard size) would otherwise stay in the cache for good.
         for (const shard of subfolders(cache)) if (!shards.has(shard)) removeTree(join(cache, shard));
         writeFileAtomic(join(site, 'search', 'sorts.json'), JSON.stringify(buildSortTable(indexed)));
-        const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-        logger.info(`indexed ${indexed.length} paper pages in ${count(shards.size, 'shard')} in ${((performance.now() - started) / 1000).toFixed(1)} s (${reused} unchanged, from the cache)`);
+        const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+        logger.info(`indexed ${indexed.length} paper pages in ${plural(shards.size, 'shard')} in ${((performance.now() - started) / 1000).toFixed(1)} s (${count.cached} unchanged, from the cache; ${count.live} while rendering)`);
       },
     },
   };
 }
+
+/** Where shards are written while they are indexed, before they go to the cache. */
+const LIVE_FOLDER = 'live';
 
 /** The pages of a shard the cache holds, if they were indexed from the pages whose digest is `digest`. */
 function readCachedShard(cached: string, digest: string): IndexedPage[] | undefined {
@@ -80,12 +94,14 @@ function readCachedShard(cached: string, digest: string): IndexedPage[] | undefi
   return shard.digest === digest ? shard.pages : undefined;
 }
 
-/** Keeps a shard's bundle, and what it indexed, for the next build. */
-function cacheShard(cached: string, digest: string, bundle: string, pages: IndexedPage[]): void {
+/** Keeps a shard's bundle, and what it indexed, for this build and the next; gives its pages. */
+function cacheShard(cached: string, digest: string, bundle: string): IndexedPage[] {
+  const pages = indexedPages(bundle);
   removeTree(cached);
   copyTree(bundle, join(cached, 'bundle'));
   // Written last: a cache entry without it is never used.
   writeFileAtomic(join(cached, 'shard.json'), JSON.stringify({ digest, pages }));
+  return pages;
 }
 
 /**
@@ -97,50 +113,19 @@ function cacheShard(cached: string, digest: string, bundle: string, pages: Index
  * in the cache (page-scans.ts), under a version that changes with the code that finds them.
  */
 function pagesByShard(site: string, cache: string, pagefindVersion: string): Map<string, { files: string[]; digest: string }> {
-  const version = createHash('sha256').update(`${pagefindVersion}\0${SHARD_ATTRIBUTE}\0${LINK_TAG}\0${indexedPart}`).digest('base64url');
+  const version = indexVersion(pagefindVersion);
   const scanned = scanPages(site, join(cache, 'pages.json'), version, (html) => {
     const indexed = indexedPart(html);
-    return indexed ? { shard: indexed.shard, hash: createHash('sha256').update(indexed.article).digest('base64url') } : null;
+    return indexed ? { shard: indexed.shard, hash: articleHash(indexed.article) } : null;
   });
-  const shards = new Map<string, { files: string[]; hash: ReturnType<typeof createHash> }>();
+  const shards = new Map<string, [path: string, hash: string][]>();
   for (const [path, page] of scanned) {
     if (!page) continue;
     let pages = shards.get(page.shard);
-    if (!pages) shards.set(page.shard, (pages = { files: [], hash: createHash('sha256').update(version) }));
-    pages.files.push(path);
-    pages.hash.update(`\0${path}\0${page.hash}`);
+    if (!pages) shards.set(page.shard, (pages = []));
+    pages.push([path, page.hash]);
   }
-  return new Map([...shards].sort(([a], [b]) => a.localeCompare(b)).map(([shard, { files, hash }]) => [shard, { files, digest: hash.digest('base64url') }]));
-}
-
-/**
- * The part of a paper page the index reads, and the page's shard: its article (data-pagefind-body,
- * with the filters and metadata), without the navigation, related papers and BibTeX around it,
- * and its links reduced to their text. So what is indexed depends on the paper alone: a page
- * whose related papers changed, or whose keyword gained a topic page to link to, indexes the
- * same, and Pagefind parses a third of the HTML.
- */
-function indexedPart(html: string): { shard: string; article: string } | undefined {
-  const found = SHARD_ATTRIBUTE.exec(html);
-  if (!found) return undefined;
-  return { shard: found[1], article: html.slice(found.index, html.indexOf('</article>', found.index) + '</article>'.length).replace(LINK_TAG, '') };
-}
-
-/** Indexes one shard's pages into a Pagefind bundle of its own, then frees Pagefind's memory of it. */
-async function indexShard(site: string, files: string[], bundle: string): Promise<void> {
-  const pages: HTMLFile[] = files.map((sourcePath) => ({ sourcePath, content: `<!doctype html><html lang="en"><body>${indexedPart(readText(join(site, sourcePath)))!.article}</body></html>` }));
-  const { index, errors } = await createIndex({ forceLanguage: 'en' });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  try {
-    const added = await Promise.all(pages.map((page) => index.addHTMLFile(page)));
-    const failed = added.flatMap((result, i) => result.errors.map((error) => `${pages[i].sourcePath}: ${error}`));
-    if (failed.length > 0) throw new Error(`Pagefind could not index the site:\n${failed.join('\n')}`);
-    const written = await index.writeFiles({ outputPath: bundle });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-  } finally {
-    await index.deleteIndex();
-  }
-  removeFilesMatching(bundle, UNUSED_FILE);
+  return new Map([...shards].sort(([a], [b]) => a.localeCompare(b)).map(([shard, pages]) => [shard, { files: pages.map(([path]) => path), digest: shardDigest(version, pages) }]));
 }
 
 /** Every page of a written bundle, read back from its fragment (gzipped JSON after a signature). */

@@ -14,8 +14,10 @@ function dayPages(log: string): { day: string; kept: boolean; how: string }[] {
 }
 const daysWhere = (log: string, kept: boolean) => dayPages(log).filter((page) => page.kept === kept).map((page) => page.day);
 
-/** The Pagefind integration's count of shards it took from the cache. */
-const reusedShards = (log: string) => Number(/\((\d+) unchanged, from the cache\)/.exec(log)?.[1]);
+/** The Pagefind integration's counts of shards it took from the cache, and of shards it indexed while the pages rendered. */
+const SHARD_COUNTS = /\((\d+) unchanged, from the cache; (\d+) while rendering\)/;
+const reusedShards = (log: string) => Number(SHARD_COUNTS.exec(log)?.[1]);
+const shardsIndexedWhileRendering = (log: string) => Number(SHARD_COUNTS.exec(log)?.[2]);
 
 /** The pages of the routes in src/pages without parameters, by output path: `/archive/index.html`, `/rss.xml`. */
 function pagesWithoutParameters(): string[] {
@@ -29,8 +31,8 @@ function pagesWithoutParameters(): string[] {
     .sort();
 }
 
-/** How many search shards the grown site has. */
-const searchShards = () => builtFiles(grownFixture.dist).filter((file) => /^pagefind\/[^/]+\/pagefind-entry\.json$/.test(file)).length;
+/** How many search shards a built site has. */
+const searchShards = (dist = grownFixture.dist) => builtFiles(dist).filter((file) => /^pagefind\/[^/]+\/pagefind-entry\.json$/.test(file)).length;
 
 describe('a site grown by a day and built again from the last build', () => {
   const first = readFileSync(`${grownFixture.dist}.first.log`, 'utf8');
@@ -77,5 +79,11 @@ describe('a site grown by a day and built again from the last build', () => {
     expect(shards).toBeGreaterThan(1);
     expect(reusedShards(second)).toBeGreaterThan(0);
     expect(reusedShards(second)).toBeLessThan(shards);
+  });
+
+  it('indexes every shard of a build from scratch while its pages render', () => {
+    const shards = Number(/indexed \d+ paper pages in (\d+) shards? in/.exec(first)?.[1]);
+    expect(shards).toBeGreaterThan(1);
+    expect(shardsIndexedWhileRendering(first)).toBe(shards);
   });
 });

@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import type { PaperPageSink } from '../lib/paper-page-sink.ts';
+import { articleHash, byPath, indexedPart, shardDigest, writeShardBundle } from './shard-bundles.ts';
+
+/** A shard indexed while the pages rendered: where its bundle is, and the digest of the pages it holds. */
+export interface LiveBundle {
+  bundle: string;
+  digest: string;
+}
+
+/**
+ * Indexes the search shards while Astro renders the rest of the site. Astro renders on one
+ * thread and Pagefind indexes in a process of its own, so on two cores the index comes almost
+ * for free, where after the build it took a third of a cold build (docs/performance.md).
+ *
+ * Paper pages come in as they are rendered (src/middleware.ts), their shard's pages in a row
+ * (the paper route lists them by shard). Only the indexed part of each is kept. When a shard has
+ * all its pages, it is written to a bundle of its own under `folder`, one shard at a time, while
+ * rendering goes on. A shard that never gets all its pages (an incremental build renders only
+ * the pages that changed) is left to the build hook, which indexes it from the output as before.
+ * What is written here is used only if its digest is the one the hook finds in the output.
+ */
+export class LiveSearchIndex implements PaperPageSink {
+  readonly #folder: string;
+  readonly #version: string;
+  readonly #pending = new Map<string, Map<string, string>>();
+  readonly #written = new Map<string, LiveBundle>();
+  readonly #failures: string[] = [];
+  #writing: Promise<void> = Promise.resolve();
+
+  constructor(folder: string, version: string) {
+    this.#folder = folder;
+    this.#version = version;
+  }
+
+  add(path: string, html: string, shardSizes: ReadonlyMap<string, number>): void {
+    const part = indexedPart(html);
+    if (!part) return;
+    let pages = this.#pending.get(part.shard);
+    if (!pages) this.#pending.set(part.shard, (pages = new Map()));
+    pages.set(path, part.article);
+    if (pages.size !== shardSizes.get(part.shard)) return;
+    this.#pending.delete(part.shard);
+    const complete = pages;
+    this.#writing = this.#writing.then(() => this.#write(part.shard, complete));
+  }
+
+  /** Waits for the shards being written, and gives every one written. Pages of incomplete shards are dropped. */
+  async finish(): Promise<{ bundles: ReadonlyMap<string, LiveBundle>; failures: readonly string[] }> {
+    await this.#writing;
+    this.#pending.clear();
+    return { bundles: this.#written, failures: this.#failures };
+  }
+
+  async #write(shard: string, pages: Map<string, string>): Promise<void> {
+    const inOrder = [...pages].sort(([a], [b]) => byPath(a, b));
+    const bundle = join(this.#folder, shard);
+    try {
+      await writeShardBundle(inOrder.map(([path, article]) => ({ path, article })), bundle);
+      this.#written.set(shard, { bundle, digest: shardDigest(this.#version, inOrder.map(([path, article]) => [path, articleHash(article)])) });
+    } catch (error) {
+      // Never fails the render: the hook indexes this shard again after the build, and reports there.
+      this.#failures.push(`${shard}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import { createIndex, type HTMLFile } from 'pagefind';
+import { createHash } from 'node:crypto';
+import { removeFilesMatching } from '../ingest/files.ts';
+
+/**
+ * What every way of indexing a shard shares (after the build, pagefind.ts; while pages render,
+ * live-search-index.ts): the part of a page the index reads, the digest that says whether a
+ * shard's index would change, and the writing of one shard's Pagefind bundle.
+ */
+
+/** The paper pages say which shard of the index they go to (src/lib/search-shards.ts). */
+const SHARD_ATTRIBUTE = /<article\b[^>]*\bdata-pagefind-body\b[^>]*\bdata-search-shard="([\w-]+)"/;
+/** A link's tags: Pagefind indexes a link's text, never where it goes. */
+const LINK_TAG = /<\/?a\b[^>]*>/g;
+/** Pagefind's ready-made interfaces, which this site does not use (it has its own, over the JS API). */
+const UNUSED_FILE = /^(pagefind-(component-|modular-)?ui\.(js|css)|pagefind-highlight\.js|wasm\.unknown\.pagefind)$/;
+
+/** A page of a shard: its path relative to the site, and the part of it the index reads. */
+export interface ShardPage {
+  path: string;
+  article: string;
+}
+
+/**
+ * The part of a paper page the index reads, and the page's shard: its article (data-pagefind-body,
+ * with the filters and metadata), without the navigation, related papers and BibTeX around it,
+ * and its links reduced to their text. So what is indexed depends on the paper alone: a page
+ * whose related papers changed, or whose keyword gained a topic page to link to, indexes the
+ * same, and Pagefind parses a third of the HTML.
+ */
+export function indexedPart(html: string): { shard: string; article: string } | undefined {
+  const found = SHARD_ATTRIBUTE.exec(html);
+  if (!found) return undefined;
+  return { shard: found[1], article: html.slice(found.index, html.indexOf('</article>', found.index) + '</article>'.length).replace(LINK_TAG, '') };
+}
+
+/** Names what indexing finds in pages and makes of them: digests made under another version never match. */
+export function indexVersion(pagefindVersion: string): string {
+  return createHash('sha256').update(`${pagefindVersion}\0${SHARD_ATTRIBUTE}\0${LINK_TAG}\0${indexedPart}`).digest('base64url');
+}
+
+export function articleHash(article: string): string {
+  return createHash('sha256').update(article).digest('base64url');
+}
+
+/** Orders pages by path as code units, as the output's scan lists them. */
+export function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The digest of a shard's pages, given in path order with the hash of their articles: equal digests, equal indexes. */
+export function shardDigest(version: string, pages: Iterable<readonly [path: string, articleHash: string]>): string {
+  const hash = createHash('sha256').update(version);
+  for (const [path, article] of pages) hash.update(`\0${path}\0${article}`);
+  return hash.digest('base64url');
+}
+
+/** Indexes one shard's pages into a Pagefind bundle of its own at `bundle`, then frees Pagefind's memory of it. */
+export async function writeShardBundle(pages: readonly ShardPage[], bundle: string): Promise<void> {
+  const files: HTMLFile[] = pages.map(({ path, article }) => ({ sourcePath: path, content: `<!doctype html><html lang="en"><body>${article}</body></html>` }));
+  const { index, errors } = await createIndex({ forceLanguage: 'en' });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  try {
+    const added = await Promise.all(files.map((file) => index.addHTMLFile(file)));
+    const failed = added.flatMap((result, i) => result.errors.map((error) => `${files[i].sourcePath}: ${error}`));
+    if (failed.length > 0) throw new Error(`Pagefind could not index the site:\n${failed.join('\n')}`);
+    const written = await index.writeFiles({ outputPath: bundle });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  } finally {
+    await index.deleteIndex();
+  }
+  removeFilesMatching(bundle, UNUSED_FILE);
+}
