@@ -4,7 +4,7 @@ import { math } from 'micromark-extension-math';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { splitMath } from '../src/ingest/math.ts';
 import { unwrapParagraphs } from '../src/ingest/text.ts';
-import { fromMarkdownFile, toMarkdownFile } from '../src/ingest/to-markdown.ts';
+import { abstractOfMarkdownFile, fromMarkdownFile, toMarkdownFile } from '../src/ingest/to-markdown.ts';
 import type { PaperDocument } from '../src/schema/paper.ts';
 import { readRealTexts } from './support/real-texts.ts';
 
@@ -39,6 +39,14 @@ describe('the Markdown body of a paper', () => {
       for (const inline of 'children' in block ? block.children : []) expect(['text', 'inlineMath']).toContain(inline.type);
     }
     expect(fromMarkdownFile(text).abstract).toBe(storedAs(abstract));
+    expect(abstractOfMarkdownFile(text)).toBe(storedAs(abstract));
+  });
+
+  it('gives the abstract alone without parsing the front matter, which the collection has read', () => {
+    const text = toMarkdownFile({ paper, abstract: 'Text with $x$.' });
+    const unparsable = text.replace(/^title: .*$/m, 'title: [unclosed');
+    expect(() => fromMarkdownFile(unparsable)).toThrow();
+    expect(abstractOfMarkdownFile(unparsable)).toBe('Text with $x$.');
   });
 
   it('writes maths between dollars and escapes every dollar that is not maths', () => {

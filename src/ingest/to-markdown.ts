@@ -40,6 +40,18 @@ export function fromMarkdownFile(text: string): PaperDocument {
   return paperDocumentSchema.parse({ paper: data, abstract: markdownToAbstract(content) });
 }
 
+/** Reads front matter as nothing: for a file whose front matter the content collection has already read and validated. */
+const UNREAD_FRONT_MATTER = { yaml: { parse: () => ({}) } };
+
+/**
+ * The abstract of a paper's Markdown file, its front matter left unparsed: pages that show
+ * abstracts have the paper from the content collection, which validated it, and parsing its YAML
+ * again cost more than the abstract's Markdown.
+ */
+export function abstractOfMarkdownFile(text: string): string {
+  return markdownToAbstract(matter(text, { language: 'yaml', engines: UNREAD_FRONT_MATTER }).content);
+}
+
 function abstractToMarkdown(abstract: string): string {
   const tree: Root = {
     type: 'root',

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { siteSettings } from '../config/site-settings.ts';
 import { readText } from '../ingest/files.ts';
-import { fromMarkdownFile } from '../ingest/to-markdown.ts';
+import { abstractOfMarkdownFile } from '../ingest/to-markdown.ts';
 import type { PaperDocument } from '../schema/paper.ts';
 import type { PaperEntry } from './collection.ts';
 
@@ -18,7 +18,7 @@ const documents = new Map<string, PaperDocument>();
 export function paperDocument(entry: PaperEntry): PaperDocument {
   let document = documents.get(entry.id);
   if (!document) {
-    document = { paper: entry.data, abstract: fromMarkdownFile(readText(join(siteSettings().papersDir, `${entry.id}.md`))).abstract };
+    document = { paper: entry.data, abstract: abstractOfMarkdownFile(readText(join(siteSettings().papersDir, `${entry.id}.md`))) };
     documents.set(entry.id, document);
   }
   return document;
