@@ -44,25 +44,9 @@ const latestDay = (entry: PaperEntry) => entry.data.days.at(-1)!;
  */
 export function feedOf({ title, description, page, entries, limit, site }: { title: string; description: string; page: string; entries: readonly PaperEntry[]; limit: number; site: URL }): Feed {
   const newest = [...new Set(entries)].sort((a, b) => latestDay(b).localeCompare(latestDay(a)) || byUpvotes(a.data, b.data)).slice(0, limit);
-  const items = newest.map((entry) => feedItem(entry, site));
-  // The Unix epoch dates a feed with no items, which only a site without papers has.
-  return { title, description, pageUrl: absoluteUrl(page, site), updated: items[0]?.day ?? '1970-01-01', items };
-}
-
-/**
- * Each paper's item, made once per site address: a paper is in its organization's feed and in
- * each of its topics' (at 54,000 papers, some 40,000 topic feeds), and making the plain text of
- * its title and abstract again for each took most of a feed's time.
- */
-const itemsBySite = new Map<string, WeakMap<PaperEntry, FeedItem>>();
-
-function feedItem(entry: PaperEntry, site: URL): FeedItem {
-  let items = itemsBySite.get(site.href);
-  if (!items) itemsBySite.set(site.href, (items = new WeakMap()));
-  let item = items.get(entry);
-  if (!item) {
+  const items = newest.map((entry): FeedItem => {
     const { paper, abstract } = paperDocument(entry);
-    item = {
+    return {
       id: `arxiv:${paper.id}`,
       title: plainText(paper.title),
       url: absoluteUrl(paths.paper(paper.id), site),
@@ -71,9 +55,9 @@ function feedItem(entry: PaperEntry, site: URL): FeedItem {
       abstract: plainParagraphs(abstract),
       keywords: paper.keywords ?? [],
     };
-    items.set(entry, item);
-  }
-  return item;
+  });
+  // The Unix epoch dates a feed with no items, which only a site without papers has.
+  return { title, description, pageUrl: absoluteUrl(page, site), updated: items[0]?.day ?? '1970-01-01', items };
 }
 
 /** Midnight UTC of a day: feeds date papers by the day they were listed. */

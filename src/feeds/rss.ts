@@ -1,8 +1,8 @@
-import { getRssString, type RSSFeedItem } from '@astrojs/rss';
+import { getRssString } from '@astrojs/rss';
 import { XMLBuilder } from 'fast-xml-parser';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import { dayStart, type Feed, type FeedItem } from './feed.ts';
+import { dayStart, type Feed } from './feed.ts';
 
 // The same XML library @astrojs/rss builds with: it escapes what goes into customData.
 const xml = new XMLBuilder({ ignoreAttributes: false });
@@ -24,17 +24,7 @@ export function rssXml(feed: Feed, selfUrl: string): Promise<string> {
       lastBuildDate: dayStart(feed.updated).toUTCString(),
       'atom:link': { '@_href': selfUrl, '@_rel': 'self', '@_type': 'application/rss+xml' },
     }),
-    items: feed.items.map(rssItem),
-  });
-}
-
-/** Each item as @astrojs/rss takes it, made once: one paper's item is in several feeds (feed.ts). */
-const rssItems = new WeakMap<FeedItem, RSSFeedItem>();
-
-function rssItem(item: FeedItem): RSSFeedItem {
-  let rss = rssItems.get(item);
-  if (!rss) {
-    rss = {
+    items: feed.items.map((item) => ({
       title: item.title,
       link: item.url,
       pubDate: dayStart(item.day),
@@ -42,8 +32,6 @@ function rssItem(item: FeedItem): RSSFeedItem {
       description: toHtml(item.abstract.map((paragraph) => h('p', paragraph))),
       categories: item.keywords,
       customData: xml.build({ guid: { '#text': item.id, '@_isPermaLink': 'false' }, 'dc:creator': item.authors }),
-    };
-    rssItems.set(item, rss);
-  }
-  return rss;
+    })),
+  });
 }
