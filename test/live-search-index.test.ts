@@ -24,7 +24,8 @@ describe('the search index built while the pages render', () => {
   const sizes = new Map([['2025-01-13', 2], ['2025-02-18', 2]]);
 
   it('writes a shard once all its pages have come, and leaves a shard with pages missing to the build hook', async () => {
-    const live = new LiveSearchIndex(scratchFolder('live'), VERSION);
+    const folder = scratchFolder('live');
+    const live = new LiveSearchIndex(folder, VERSION);
     const [first, second, later] = [paperPage('2501.00002', '2025-01-13'), paperPage('2501.00001', '2025-01-13'), paperPage('2502.00001', '2025-02-18')];
     live.add(first.path, first.html, sizes);
     live.add(later.path, later.html, sizes);
@@ -36,6 +37,8 @@ describe('the search index built while the pages render', () => {
     const inOutput = [second, first].map(({ path, html }) => [path, articleHash(indexedPart(html)!.article)] as const);
     expect(bundles.get('2025-01-13')!.digest).toBe(shardDigest(VERSION, inOutput));
     expect(filesUnder(bundles.get('2025-01-13')!.bundle).filter((file) => file.startsWith('fragment/'))).toHaveLength(2);
+    // The pages that waited for Pagefind on disk are gone once it has them.
+    expect(filesUnder(folder).filter((file) => file.endsWith('.pages.json'))).toEqual([]);
   });
 
   it('writes the same bundle whatever order the pages come in', async () => {

@@ -121,6 +121,11 @@ export function modifiedAt(file: string): number {
   return statSync(file).mtimeMs;
 }
 
+/** Removes a file, if it is there. */
+export function removeFile(file: string): void {
+  rmSync(file, { force: true });
+}
+
 /** Removes a folder and everything in it, if it is there. */
 export function removeTree(dir: string): void {
   rmSync(dir, { recursive: true, force: true });

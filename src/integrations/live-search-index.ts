@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { readText, removeFile, writeFileAtomic } from '../ingest/files.ts';
 import type { PaperPageSink } from '../lib/paper-page-sink.ts';
 import { articleHash, byPath, indexedPart, shardDigest, writeShardBundle } from './shard-bundles.ts';
 
@@ -15,8 +16,8 @@ export interface LiveBundle {
  *
  * Paper pages come in as they are rendered (src/middleware.ts), their shard's pages in a row
  * (the paper route lists them by shard). Only the indexed part of each is kept. When a shard has
- * all its pages, it is written to a bundle of its own under `folder`, one shard at a time, while
- * rendering goes on. A shard that never gets all its pages (an incremental build renders only
+ * all its pages, they wait in a file under `folder` for Pagefind to index them into a bundle of
+ * the shard's own there, one shard at a time, while rendering goes on. A shard that never gets all its pages (an incremental build renders only
  * the pages that changed) is left to the build hook, which indexes it from the output as before.
  * What is written here is used only if its digest is the one the hook finds in the output.
  */
@@ -41,8 +42,12 @@ export class LiveSearchIndex implements PaperPageSink {
     pages.set(path, part.article);
     if (pages.size !== shardSizes.get(part.shard)) return;
     this.#pending.delete(part.shard);
-    const complete = pages;
-    this.#writing = this.#writing.then(() => this.#write(part.shard, complete));
+    // Pagefind may fall behind the render by several shards: their pages wait on disk, not in the build's heap.
+    const inOrder = [...pages].sort(([a], [b]) => byPath(a, b));
+    const waiting = join(this.#folder, `${part.shard}.pages.json`);
+    writeFileAtomic(waiting, JSON.stringify(inOrder));
+    const digest = shardDigest(this.#version, inOrder.map(([path, article]) => [path, articleHash(article)]));
+    this.#writing = this.#writing.then(() => this.#write(part.shard, waiting, digest));
   }
 
   /** Waits for the shards being written, and gives every one written. Pages of incomplete shards are dropped. */
@@ -52,12 +57,13 @@ export class LiveSearchIndex implements PaperPageSink {
     return { bundles: this.#written, failures: this.#failures };
   }
 
-  async #write(shard: string, pages: Map<string, string>): Promise<void> {
-    const inOrder = [...pages].sort(([a], [b]) => byPath(a, b));
+  async #write(shard: string, waiting: string, digest: string): Promise<void> {
     const bundle = join(this.#folder, shard);
     try {
-      await writeShardBundle(inOrder.map(([path, article]) => ({ path, article })), bundle);
-      this.#written.set(shard, { bundle, digest: shardDigest(this.#version, inOrder.map(([path, article]) => [path, articleHash(article)])) });
+      const pages = (JSON.parse(readText(waiting)) as [string, string][]).map(([path, article]) => ({ path, article }));
+      removeFile(waiting);
+      await writeShardBundle(pages, bundle);
+      this.#written.set(shard, { bundle, digest });
     } catch (error) {
       // Never fails the render: the hook indexes this shard again after the build, and reports there.
       this.#failures.push(`${shard}: ${error instanceof Error ? error.message : String(error)}`);
