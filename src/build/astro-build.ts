@@ -5,15 +5,16 @@ import { filesUnder } from '../ingest/files.ts';
 const HEAP_LIMIT_FLAG = /--max-old-space-size\b/;
 
 /**
- * The heap limit, in MB, for building a collection of `papers` papers: 1 GB and 40 MB per 1,000
+ * The heap limit, in MB, for building a collection of `papers` papers: 1 GB and 35 MB per 1,000
  * papers, and never less than 2 GB. V8's own limit is fixed (about 4.2 GB on these machines),
  * whatever the collection: at 54,000 papers the build ran up against it, collected late and
  * over a lot, and passed the 4 GB budget; under a 3 GB limit it was faster and stayed within it
  * (docs/performance.md). At 100,000 papers and more, V8's limit is too small. Small collections
- * keep room to spare.
+ * keep room to spare. The rule leaves room for Pagefind, which indexes in its own process while
+ * the pages render (about 0.5 GB), within the 4 GB at 54,000 papers.
  */
 export function heapLimitMb(papers: number): number {
-  return Math.max(2048, Math.ceil(1024 + (40 * papers) / 1000));
+  return Math.max(2048, Math.ceil(1024 + (35 * papers) / 1000));
 }
 
 /**
