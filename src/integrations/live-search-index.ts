@@ -17,9 +17,10 @@ export interface LiveBundle {
  * Paper pages come in as they are rendered (src/middleware.ts), their shard's pages in a row
  * (the paper route lists them by shard). Only the indexed part of each is kept. When a shard has
  * all its pages, they wait in a file under `folder` for Pagefind to index them into a bundle of
- * the shard's own there, one shard at a time, while rendering goes on. A shard that never gets all its pages (an incremental build renders only
- * the pages that changed) is left to the build hook, which indexes it from the output as before.
- * What is written here is used only if its digest is the one the hook finds in the output.
+ * the shard's own there, one shard at a time, while rendering goes on. A shard that never gets
+ * all its pages (an incremental build renders only the pages that changed) is left to the build
+ * hook, which indexes it from the output as before. What is written here is used only if its
+ * digest is the one the hook finds in the output.
  */
 export class LiveSearchIndex implements PaperPageSink {
   readonly #folder: string;

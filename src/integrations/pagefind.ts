@@ -37,8 +37,8 @@ export function pagefind(): AstroIntegration {
         if (manifest) pagefindVersion = (JSON.parse(manifest) as { version: string }).version;
       },
       'astro:build:start': () => {
-        removeTree(join(cache, LIVE_FOLDER));
-        live = new LiveSearchIndex(join(cache, LIVE_FOLDER), indexVersion(pagefindVersion));
+        removeTree(join(cache, INDEXING_FOLDER));
+        live = new LiveSearchIndex(join(cache, INDEXING_FOLDER), indexVersion(pagefindVersion));
         setPaperPageSink(live);
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -62,7 +62,7 @@ export function pagefind(): AstroIntegration {
               pages = cacheShard(cached, digest, liveBundle.bundle);
               count.live++;
             } else {
-              const fresh = join(cache, LIVE_FOLDER, `${shard}.after`);
+              const fresh = join(cache, INDEXING_FOLDER, `${shard}.after`);
               await writeShardBundle(files.map((path) => ({ path, article: indexedPart(readText(join(site, path)))!.article })), fresh);
               pages = cacheShard(cached, digest, fresh);
             }
@@ -71,7 +71,7 @@ export function pagefind(): AstroIntegration {
           }
         } finally {
           await close();
-          removeTree(join(cache, LIVE_FOLDER));
+          removeTree(join(cache, INDEXING_FOLDER));
         }
         // Shards that are no more (another shard size) would otherwise stay in the cache for good.
         for (const shard of subfolders(cache)) if (!shards.has(shard)) removeTree(join(cache, shard));
@@ -83,8 +83,8 @@ export function pagefind(): AstroIntegration {
   };
 }
 
-/** Where shards are written while they are indexed, before they go to the cache. */
-const LIVE_FOLDER = 'live';
+/** Where shards are indexed (while the pages render, or after), before they go to the cache. */
+const INDEXING_FOLDER = 'indexing';
 
 /** The pages of a shard the cache holds, if they were indexed from the pages whose digest is `digest`. */
 function readCachedShard(cached: string, digest: string): IndexedPage[] | undefined {
