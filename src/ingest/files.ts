@@ -102,6 +102,11 @@ export function filesUnder(dir: string): string[] {
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
 }
 
+/** Orders paths by their UTF-16 code units, whatever the locale: the order stampedFiles lists them in. */
+export function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /**
  * Every file under `dir` whose name ends with `extension`: its path relative to `dir` (with `/`),
  * and a stamp of its size and modification time that changes whenever the file is written again.
@@ -109,7 +114,7 @@ export function filesUnder(dir: string): string[] {
 export function stampedFiles(dir: string, extension: string): { path: string; stamp: string }[] {
   return filesUnder(dir)
     .filter((path) => path.endsWith(extension))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(byCodeUnits)
     .map((path) => {
       const { mtimeMs, size } = statSync(join(dir, path));
       return { path, stamp: `${mtimeMs}:${size}` };

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { readText, removeFile, writeFileAtomic } from '../ingest/files.ts';
+import { byCodeUnits, readText, removeFile, writeFileAtomic } from '../ingest/files.ts';
 import type { PaperPageSink } from '../lib/paper-page-sink.ts';
-import { articleHash, byPath, indexedPart, shardDigest, writeShardBundle } from './shard-bundles.ts';
+import { articleHash, indexedPart, shardDigest, writeShardBundle } from './shard-bundles.ts';
 
 /** A shard indexed while the pages rendered: where its bundle is, and the digest of the pages it holds. */
 export interface LiveBundle {
@@ -44,7 +44,7 @@ export class LiveSearchIndex implements PaperPageSink {
     if (pages.size !== shardSizes.get(part.shard)) return;
     this.#pending.delete(part.shard);
     // Pagefind may fall behind the render by several shards: their pages wait on disk, not in the build's heap.
-    const inOrder = [...pages].sort(([a], [b]) => byPath(a, b));
+    const inOrder = [...pages].sort(([a], [b]) => byCodeUnits(a, b));
     const waiting = join(this.#folder, `${part.shard}.pages.json`);
     writeFileAtomic(waiting, JSON.stringify(inOrder));
     const digest = shardDigest(this.#version, inOrder.map(([path, article]) => [path, articleHash(article)]));

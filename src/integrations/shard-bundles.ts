@@ -34,21 +34,19 @@ export function indexedPart(html: string): { shard: string; article: string } | 
   return { shard: found[1], article: html.slice(found.index, html.indexOf('</article>', found.index) + '</article>'.length).replace(LINK_TAG, '') };
 }
 
-/** Names what indexing finds in pages and makes of them: digests made under another version never match. */
+/**
+ * Names what indexing finds in pages and how it hands them to Pagefind (the page around each
+ * article too): a shard cached under another version is never used.
+ */
 export function indexVersion(pagefindVersion: string): string {
-  return createHash('sha256').update(`${pagefindVersion}\0${SHARD_ATTRIBUTE}\0${LINK_TAG}\0${indexedPart}`).digest('base64url');
+  return createHash('sha256').update(`${pagefindVersion}\0${SHARD_ATTRIBUTE}\0${LINK_TAG}\0${indexedPart}\0${writeShardBundle}`).digest('base64url');
 }
 
 export function articleHash(article: string): string {
   return createHash('sha256').update(article).digest('base64url');
 }
 
-/** Orders pages by path as code units, as the output's scan lists them. */
-export function byPath(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** The digest of a shard's pages, given in path order with the hash of their articles: equal digests, equal indexes. */
+/** The digest of a shard's pages, given in path order (byCodeUnits, files.ts) with the hash of their articles: equal digests, equal indexes. */
 export function shardDigest(version: string, pages: Iterable<readonly [path: string, articleHash: string]>): string {
   const hash = createHash('sha256').update(version);
   for (const [path, article] of pages) hash.update(`\0${path}\0${article}`);
