@@ -1,19 +1,14 @@
-import { XMLBuilder } from 'fast-xml-parser';
 import { dayStart, type Feed } from './feed.ts';
-
-// Unformatted on purpose: a formatter would indent text into the elements that hold it.
-const xml = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: true });
+import { xmlDocument } from './xml.ts';
 
 const text = (value: string) => ({ '#text': value, '@_type': 'text' });
 
 /**
- * Atom 1.0 (RFC 4287), built with fast-xml-parser, which escapes every text and attribute. Text
- * constructs are type="text", so a title or abstract is never read as HTML. Entries carry their
- * own authors, as a feed without a feed-level author must.
+ * Atom 1.0 (RFC 4287). Text constructs are type="text", so a title or abstract is never read as
+ * HTML. Entries carry their own authors, as a feed without a feed-level author must.
  */
 export function atomXml(feed: Feed, selfUrl: string): string {
-  return xml.build({
-    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+  return xmlDocument({
     feed: {
       '@_xmlns': 'http://www.w3.org/2005/Atom',
       '@_xml:lang': 'en',

@@ -9,10 +9,10 @@ import { jsonFeed } from './json-feed.ts';
 import { rssXml } from './rss.ts';
 import { organizationFeed, siteFeed, topicFeed } from './site-feeds.ts';
 
-const writers: Record<FeedFormat, (feed: Feed, selfUrl: string) => string | Promise<string>> = { rss: rssXml, atom: atomXml, json: jsonFeed };
+const writers: Record<FeedFormat, (feed: Feed, selfUrl: string) => string> = { rss: rssXml, atom: atomXml, json: jsonFeed };
 
-async function respond(body: string | Promise<string>, type: string): Promise<Response> {
-  return new Response(await body, { headers: { 'Content-Type': `${type}; charset=utf-8` } });
+function respond(body: string, type: string): Response {
+  return new Response(body, { headers: { 'Content-Type': `${type}; charset=utf-8` } });
 }
 
 /** The route of the site's feed in one format (src/pages/rss.xml.ts and its siblings). */
@@ -30,6 +30,6 @@ export const organizationFeedRoute: APIRoute = ({ props, site }) => listingRss(o
 /** One RSS feed per topic, at /topics/<slug>/rss.xml. */
 export const topicFeedRoute: APIRoute = ({ props, site }) => listingRss(topicFeed(props.topic, siteUrl(site)), paths.topicFeed(props.topic.slug), site);
 
-function listingRss(feed: Feed, path: string, site: URL | undefined): Promise<Response> {
+function listingRss(feed: Feed, path: string, site: URL | undefined): Response {
   return respond(rssXml(feed, absoluteUrl(path, siteUrl(site))), feedFormats.rss.type);
 }

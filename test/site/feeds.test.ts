@@ -10,8 +10,8 @@ import { gateBuilds, mathPapers, sites } from '../support/locations.ts';
 /**
  * The feeds of the fixture builds, read as a feed reader reads them: feedsmith parses all three
  * formats, telling each from its content, and fast-xml-parser's validator checks that the XML is
- * well-formed (feedsmith forgives what a strict reader would not). Neither wrote them: RSS comes
- * from @astrojs/rss, Atom from fast-xml-parser's builder, JSON Feed from JSON.stringify.
+ * well-formed (feedsmith forgives what a strict reader would not). Neither wrote them: RSS and
+ * Atom come from fast-xml-parser's builder, JSON Feed from JSON.stringify.
  */
 const papers = fixturePapers(sites.fixture.papers);
 const days = daysOf(papers);

@@ -1,0 +1,12 @@
+import { XMLBuilder } from 'fast-xml-parser';
+
+// Unformatted on purpose: a formatter would indent text into the elements that hold it.
+const builder = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: true });
+
+/**
+ * An XML document (the RSS and Atom feeds) from fast-xml-parser's object form, after an XML
+ * declaration. fast-xml-parser escapes every text and attribute.
+ */
+export function xmlDocument(root: Record<string, unknown>): string {
+  return builder.build({ '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' }, ...root });
+}
