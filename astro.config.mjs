@@ -7,6 +7,7 @@ import { dataStoreInPieces } from './src/integrations/data-store-pieces.ts';
 import { securityHeaders } from './src/integrations/headers.ts';
 import { outputFolder } from './src/integrations/output-folder.ts';
 import { outputReport } from './src/integrations/output-report.ts';
+import { pageScans } from './src/integrations/page-scans.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { siteUrlWarning } from './src/integrations/site-url.ts';
 import { withoutFrontMatterCopy } from './src/markdown/front-matter-copy.ts';
@@ -19,6 +20,8 @@ import { safeLinksPlugin } from './src/markdown/safe-links.ts';
 // The sitemap needs the site's address (without it the integration skips it); past 45,000 URLs
 // it splits into several files under sitemap-index.xml.
 const settings = siteSettings();
+// The pages are read once after a build for the hooks that look into them (search, _headers).
+const pages = pageScans();
 
 export default defineConfig({
   site: settings.siteUrl,
@@ -34,8 +37,9 @@ export default defineConfig({
   // fill those waits; rendering itself stays on one thread (docs/performance.md).
   build: { concurrency: 4 },
   // Build hooks run in this order: the output folder is pruned of what this build did not make
-  // before the others write into it, and the output report counts what they wrote.
-  integrations: [outputFolder(), dataStoreInPieces(), siteUrlWarning(), sitemap({ entryLimit: 45_000 }), pagefind(), securityHeaders(), outputReport()],
+  // before the pages are scanned and the others write into it, and the output report counts
+  // what they wrote.
+  integrations: [outputFolder(), pages, dataStoreInPieces(), siteUrlWarning(), sitemap({ entryLimit: 45_000 }), pagefind(pages), securityHeaders(pages), outputReport()],
   // Sätteri's defaults, plus `$...$` maths rendered by KaTeX at build time (src/markdown/katex.ts),
   // and only http(s) links kept (src/markdown/safe-links.ts).
   // Rendered entries keep only what those plugins add to the front matter (front-matter-copy.ts).

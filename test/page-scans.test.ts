@@ -24,19 +24,51 @@ describe('scanning the pages of the output after a build', () => {
       return /<h1>(.*?)<\/h1>/.exec(html)?.[1] ?? null;
     };
 
-    expect([...scanPages(site, cacheFile, 'v1', heading)]).toEqual([['index.html', 'Home'], ['papers/a/index.html', 'A']]);
+    const headings = (version: string) => ({ cacheFile, version, scan: heading });
+
+    expect([...scanPages(site, [headings('v1')]).findings[0]]).toEqual([['index.html', 'Home'], ['papers/a/index.html', 'A']]);
     expect(read).toHaveLength(2);
 
     // Rewritten (a new time), added, and one left alone.
     writeFileSync(join(site, 'papers', 'a', 'index.html'), '<h1>A, corrected</h1>');
     writeFileSync(join(site, 'new.html'), '<p>no heading</p>');
     read.length = 0;
-    expect([...scanPages(site, cacheFile, 'v1', heading)]).toEqual([['index.html', 'Home'], ['new.html', null], ['papers/a/index.html', 'A, corrected']]);
+    expect([...scanPages(site, [headings('v1')]).findings[0]]).toEqual([['index.html', 'Home'], ['new.html', null], ['papers/a/index.html', 'A, corrected']]);
     expect(read).toEqual(['<p>no heading</p>', '<h1>A, corrected</h1>']);
 
     // Other code finds other things: nothing kept is used.
     read.length = 0;
-    scanPages(site, cacheFile, 'v2', heading);
+    scanPages(site, [headings('v2')]);
     expect(read).toHaveLength(3);
+  });
+
+  it('reads a page once for all the scans that need it, and keeps what each found apart', () => {
+    const work = scratchFolder('page-scans-two');
+    const site = join(work, 'dist');
+    mkdirSync(site, { recursive: true });
+    writeFileSync(join(site, 'index.html'), '<h1>Home</h1><p>One</p>');
+    writeFileSync(join(site, 'about.html'), '<h1>About</h1>');
+    let scans = 0;
+    const counted = (find: (html: string) => string | null) => (html: string) => {
+      scans++;
+      return find(html);
+    };
+    const heading = { cacheFile: join(work, 'cache', 'headings.json'), version: 'v1', scan: counted((html) => /<h1>(.*?)<\/h1>/.exec(html)?.[1] ?? null) };
+    const paragraph = { cacheFile: join(work, 'cache', 'paragraphs.json'), version: 'v1', scan: counted((html) => /<p>(.*?)<\/p>/.exec(html)?.[1] ?? null) };
+
+    const first = scanPages(site, [heading, paragraph]);
+    const [headings, paragraphs] = first.findings;
+    expect([...headings]).toEqual([['about.html', 'About'], ['index.html', 'Home']]);
+    expect([...paragraphs]).toEqual([['about.html', null], ['index.html', 'One']]);
+    expect([first.pages, first.read, scans]).toEqual([2, 2, 4]);
+
+    // One scan's findings kept, the other's under a new version: only that one looks again.
+    scans = 0;
+    const again = scanPages(site, [heading, { ...paragraph, version: 'v2' }]);
+    expect([...again.findings[1]]).toEqual([['about.html', null], ['index.html', 'One']]);
+    expect([again.read, scans]).toEqual([2, 2]);
+
+    // Nothing written since: nothing read.
+    expect(scanPages(site, [heading, { ...paragraph, version: 'v2' }]).read).toBe(0);
   });
 });

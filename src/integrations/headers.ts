@@ -5,7 +5,7 @@ import { filesUnder, readTextIfExists, writeFileAtomic } from '../ingest/files.t
 import { hashedPaths, headerRules } from '../headers/header-rules.ts';
 import { formatHeadersFile } from '../headers/headers-file.ts';
 import { collectInlineHashes } from '../headers/inline-hashes.ts';
-import { scanPages } from './page-scans.ts';
+import type { PageScans } from './page-scans.ts';
 
 /** Cloudflare Pages reads no line of `_headers` longer than this. */
 const LINE_LIMIT = 2000;
@@ -16,28 +16,26 @@ const LINE_LIMIT = 2000;
  * style the pages carry, read from the built pages, and its paths the base path. Rules an owner
  * put in `public/_headers` are kept, first.
  */
-export function securityHeaders(): AstroIntegration {
+export function securityHeaders(pageScans: PageScans): AstroIntegration {
   let base = '/';
-  let cacheFile = '';
+  // Pages not written since the last build are not read again (page-scans.ts).
+  const inlineHashes = pageScans.add('inline-hashes', String(collectInlineHashes), (html) => {
+    const inPage = { scripts: new Set<string>(), styles: new Set<string>() };
+    collectInlineHashes(html, inPage);
+    return { scripts: [...inPage.scripts], styles: [...inPage.styles] };
+  });
   return {
     name: 'daily-papers:headers',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-        cacheFile = join(fileURLToPath(config.cacheDir), 'daily-papers-headers.json');
       },
       'astro:build:done': ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const found = { scripts: new Set<string>(), styles: new Set<string>() };
         // Only the search bundles have hashed names besides _astro/: no need to walk the whole site.
         const searchFiles = filesUnder(join(site, 'pagefind')).map((file) => `pagefind/${file}`);
-        // Pages not written since the last build are not read again (page-scans.ts).
-        const pages = scanPages(site, cacheFile, String(collectInlineHashes), (html) => {
-          const inPage = { scripts: new Set<string>(), styles: new Set<string>() };
-          collectInlineHashes(html, inPage);
-          return { scripts: [...inPage.scripts], styles: [...inPage.styles] };
-        });
-        for (const { scripts, styles } of pages.values()) {
+        for (const { scripts, styles } of inlineHashes().values()) {
           for (const hash of scripts) found.scripts.add(hash);
           for (const hash of styles) found.styles.add(hash);
         }

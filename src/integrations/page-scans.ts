@@ -1,31 +1,105 @@
+import type { AstroIntegration } from 'astro';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readText, readTextIfExists, stampedFiles, writeFileAtomic } from '../ingest/files.ts';
 
-/**
- * What a build hook finds in each HTML page of the output (`scan` over the page's text), by path
- * relative to the output folder, in path order. Findings are kept in `cacheFile` and a page is
- * read again only when it was written since the last build (its size or modification time
- * changed): with the output folder kept (output-folder.ts), a day's rebuild writes a few
- * thousand of 100,000 pages, and reading them all took most of a hook's time. `version` names
- * what `scan` finds: findings kept under another version are not used.
- */
-export function scanPages<T>(site: string, cacheFile: string, version: string, scan: (html: string) => T): Map<string, T> {
-  const kept = readFindings<T>(cacheFile, version);
-  const pages: Record<string, [string, T]> = {};
-  const found = new Map<string, T>();
-  for (const { path, stamp } of stampedFiles(site, '.html')) {
-    const known = kept[path];
-    const finding = known && known[0] === stamp ? known[1] : scan(readText(join(site, path)));
-    pages[path] = [stamp, finding];
-    found.set(path, finding);
-  }
-  writeFileAtomic(cacheFile, JSON.stringify({ version, pages }));
-  return found;
+/** What a build hook looks for in each HTML page of the output: `scan` over the page's text. */
+export interface PageScan<T> {
+  /** Where the findings are kept for the next build. */
+  cacheFile: string;
+  /** Names what `scan` finds: findings kept under another version are not used. */
+  version: string;
+  scan: (html: string) => T;
 }
 
-function readFindings<T>(cacheFile: string, version: string): Record<string, [string, T]> {
+type Findings<S> = { [K in keyof S]: Map<string, S[K] extends PageScan<infer T> ? T : never> };
+
+/**
+ * What each scan finds in each HTML page of the output, by path relative to the output folder, in
+ * path order; and how many pages there are, and how many were read. A page is read once for all
+ * scans, and not at all when it was not written since the last build (its size and modification
+ * time are those the scan's findings were kept with): with the output folder kept
+ * (output-folder.ts), a day's rebuild writes a few thousand of 100,000 pages, and reading them
+ * all took most of a hook's time.
+ */
+export function scanPages<const S extends readonly PageScan<unknown>[]>(site: string, scans: S): { findings: Findings<S>; pages: number; read: number } {
+  const kept = scans.map((scan) => readFindings(scan));
+  const stamped = scans.map((): Record<string, [string, unknown]> => ({}));
+  const found = scans.map(() => new Map<string, unknown>());
+  const pages = stampedFiles(site, '.html');
+  let read = 0;
+  for (const { path, stamp } of pages) {
+    let html: string | undefined;
+    const page = () => {
+      if (html === undefined) {
+        html = readText(join(site, path));
+        read++;
+      }
+      return html;
+    };
+    scans.forEach((scan, i) => {
+      const known = kept[i][path];
+      const finding = known && known[0] === stamp ? known[1] : scan.scan(page());
+      stamped[i][path] = [stamp, finding];
+      found[i].set(path, finding);
+    });
+  }
+  scans.forEach((scan, i) => writeFileAtomic(scan.cacheFile, JSON.stringify({ version: scan.version, pages: stamped[i] })));
+  return { findings: found as Findings<S>, pages: pages.length, read };
+}
+
+function readFindings({ cacheFile, version }: PageScan<unknown>): Record<string, [string, unknown]> {
   const text = readTextIfExists(cacheFile);
   if (!text) return {};
-  const kept = JSON.parse(text) as { version?: string; pages?: Record<string, [string, T]> };
+  const kept = JSON.parse(text) as { version?: string; pages?: Record<string, [string, unknown]> };
   return kept.version === version && kept.pages ? kept.pages : {};
+}
+
+/** The build hooks' scans of the pages, taken together when the build is done. */
+export interface PageScans extends AstroIntegration {
+  /**
+   * Adds a scan (before the build is done: in `astro:config:done`), kept in the cache folder under
+   * `name`; gives what it found, once this integration's `astro:build:done` has run.
+   */
+  add<T>(name: string, version: string, scan: (html: string) => T): () => Map<string, T>;
+}
+
+/**
+ * Scans the output's pages once for every build hook that looks into them (the search index's
+ * shards, the CSP's inline hashes) instead of once per hook: at 54,000 papers, each pass read
+ * 106,000 pages after a cold build. List it after the hooks that change the pages and before
+ * those that read its findings.
+ */
+export function pageScans(): PageScans {
+  let cacheDir = '';
+  // By name: a hook that adds its scan again (its config read again) replaces it.
+  const added = new Map<string, { version: string; scan: (html: string) => unknown }>();
+  let found: Map<string, Map<string, unknown>> | undefined;
+  return {
+    name: 'daily-papers:page-scans',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = join(fileURLToPath(config.cacheDir), 'daily-papers-page-scans');
+      },
+      'astro:build:start': () => {
+        found = undefined;
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const started = performance.now();
+        const names = [...added.keys()];
+        const scans = names.map((name) => ({ cacheFile: join(cacheDir, `${name}.json`), ...added.get(name)! }));
+        const { findings, pages, read } = scanPages(fileURLToPath(dir), scans);
+        found = new Map(names.map((name, i) => [name, findings[i]]));
+        logger.info(`read ${read} of ${pages} pages for ${names.join(' and ')} (the others are as the last build found them) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      },
+    },
+    add<T>(name: string, version: string, scan: (html: string) => T) {
+      added.set(name, { version, scan });
+      return () => {
+        const findings = found?.get(name);
+        if (!findings) throw new Error(`the pages were not scanned for "${name}": list pageScans() before the hook that reads them`);
+        return findings as Map<string, T>;
+      };
+    },
+  };
 }

@@ -7,7 +7,7 @@ import { copyTree, listInputFiles, readBytes, readText, readTextIfExists, remove
 import { setPaperPageSink } from '../lib/paper-page-sink.ts';
 import { buildSortTable, type IndexedPage } from '../lib/search-sorts.ts';
 import { LiveSearchIndex } from './live-search-index.ts';
-import { scanPages } from './page-scans.ts';
+import type { PageScans } from './page-scans.ts';
 import { articleHash, indexedPart, indexVersion, shardDigest, writeShardBundle } from './shard-bundles.ts';
 
 /**
@@ -24,10 +24,11 @@ import { articleHash, indexedPart, indexVersion, shardDigest, writeShardBundle }
  * corrected. Any other shard is taken from what was indexed while rendering, when that holds the
  * same pages, and is indexed from the output when not.
  */
-export function pagefind(): AstroIntegration {
+export function pagefind(pageScans: PageScans): AstroIntegration {
   let cache = '';
   let pagefindVersion = 'unknown';
   let live: LiveSearchIndex | undefined;
+  let scannedPages: () => Map<string, ScannedPage | null> = () => new Map();
   return {
     name: 'daily-papers:pagefind',
     hooks: {
@@ -35,6 +36,7 @@ export function pagefind(): AstroIntegration {
         cache = join(fileURLToPath(config.cacheDir), 'daily-papers-search');
         const manifest = readTextIfExists(join(fileURLToPath(config.root), 'node_modules', 'pagefind', 'package.json'));
         if (manifest) pagefindVersion = (JSON.parse(manifest) as { version: string }).version;
+        scannedPages = pageScans.add('search', indexVersion(pagefindVersion), scanPage);
       },
       'astro:build:start': () => {
         removeTree(join(cache, INDEXING_FOLDER));
@@ -47,7 +49,7 @@ export function pagefind(): AstroIntegration {
         setPaperPageSink(undefined);
         const indexedLive = (await live?.finish()) ?? { bundles: new Map(), failures: [] };
         for (const failure of indexedLive.failures) logger.warn(`could not index shard ${failure} while rendering; indexing it again`);
-        const shards = pagesByShard(site, cache, pagefindVersion);
+        const shards = pagesByShard(scannedPages(), indexVersion(pagefindVersion));
         const indexed: IndexedPage[] = [];
         const count = { cached: 0, live: 0 };
         try {
@@ -104,20 +106,26 @@ function cacheShard(cached: string, digest: string, bundle: string): IndexedPage
   return pages;
 }
 
+/** What the search index needs of a page: none for a page it does not index. */
+type ScannedPage = { shard: string; hash: string };
+
+/**
+ * A page's shard and the hash of its indexed part, read once after a build (page-scans.ts): a page
+ * not written since the last build is not read again, under a version that changes with the code
+ * that finds them.
+ */
+function scanPage(html: string): ScannedPage | null {
+  const indexed = indexedPart(html);
+  return indexed ? { shard: indexed.shard, hash: articleHash(indexed.article) } : null;
+}
+
 /**
  * The pages to index, by shard: their paths relative to the site, and a digest of their paths and
- * indexed parts (and of Pagefind's version) that says whether the shard's index would change. Only the
- * paths are kept: the pages of every shard held at once took the build past 4 GB at 54,000
- * papers (npm run bench), so each shard's pages are read again when it is indexed. A page not
- * written since the last build is not read: its shard and the hash of its indexed part are kept
- * in the cache (page-scans.ts), under a version that changes with the code that finds them.
+ * indexed parts (and of the index's version) that says whether the shard's index would change.
+ * Only the paths are kept: the pages of every shard held at once took the build past 4 GB at
+ * 54,000 papers (npm run bench), so each shard's pages are read again when it is indexed.
  */
-function pagesByShard(site: string, cache: string, pagefindVersion: string): Map<string, { files: string[]; digest: string }> {
-  const version = indexVersion(pagefindVersion);
-  const scanned = scanPages(site, join(cache, 'pages.json'), version, (html) => {
-    const indexed = indexedPart(html);
-    return indexed ? { shard: indexed.shard, hash: articleHash(indexed.article) } : null;
-  });
+function pagesByShard(scanned: Map<string, ScannedPage | null>, version: string): Map<string, { files: string[]; digest: string }> {
   const shards = new Map<string, [path: string, hash: string][]>();
   for (const [path, page] of scanned) {
     if (!page) continue;
