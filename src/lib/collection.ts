@@ -81,9 +81,10 @@ async function buildIndex(): Promise<SiteIndex> {
   const organizations = [...groupBy(papers, (paper) => (paper.organization ? [slugify(paper.organization.name)] : [])).entries()]
     .filter(([slug]) => slug !== '')
     .map(([slug, entries]) => ({ slug, organization: entries[0].data.organization!, papers: entries }));
+  const spellings = keywordSpellings(papers);
   const topics = [...groupBy(papers, (paper) => (paper.keywords ?? []).map(slugify).filter(Boolean)).entries()]
     .filter(([, entries]) => entries.length >= MIN_TOPIC_PAPERS)
-    .map(([slug, entries]) => ({ slug, label: commonestSpelling(entries, slug), papers: entries }));
+    .map(([slug, entries]) => ({ slug, label: commonest(spellings.get(slug)!), papers: entries }));
   const topicLabels = new Map(topics.map((topic) => [topic.slug, topic.label]));
   const fields = new Map(papers.map((entry) => [entry.data.id, searchFields(entry.data)]));
   // A paper files under its first listing day, so it stays in its shard when it is listed again.
@@ -104,12 +105,22 @@ async function buildIndex(): Promise<SiteIndex> {
   };
 }
 
-/** The spelling of a topic's keyword that most of its papers use (ties: the first in sort order). */
-function commonestSpelling(entries: PaperEntry[], slug: string): string {
-  const counts = new Map<string, number>();
-  for (const entry of entries) {
-    for (const keyword of entry.data.keywords ?? []) if (slugify(keyword) === slug) counts.set(keyword, (counts.get(keyword) ?? 0) + 1);
+/** How often each spelling of each keyword is used, by the keyword's slug: in one pass over the papers. */
+function keywordSpellings(papers: PaperEntry[]): Map<string, Map<string, number>> {
+  const spellings = new Map<string, Map<string, number>>();
+  for (const entry of papers) {
+    for (const keyword of entry.data.keywords ?? []) {
+      const slug = slugify(keyword);
+      let counts = spellings.get(slug);
+      if (!counts) spellings.set(slug, (counts = new Map()));
+      counts.set(keyword, (counts.get(keyword) ?? 0) + 1);
+    }
   }
+  return spellings;
+}
+
+/** The spelling of a topic's keyword that most of its papers use (ties: the first in sort order). */
+function commonest(counts: Map<string, number>): string {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
 }
 

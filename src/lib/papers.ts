@@ -31,3 +31,12 @@ export function groupBy<T extends { data: Paper }>(entries: readonly T[], keysOf
 export function neighbours<T>(items: readonly T[], index: number): { previous?: T; next?: T } {
   return { previous: items[index - 1], next: items[index + 1] };
 }
+
+// One collator serves every comparison: localeCompare given a locale or options makes a new one
+// each call, which took 4 s to sort the 40,000 topics of 54,000 papers.
+const names = new Intl.Collator('en', { sensitivity: 'base' });
+
+/** Names (organizations, topics) in a reader's alphabetical order, whatever their case or accents. */
+export function byName(a: string, b: string): number {
+  return names.compare(a, b);
+}

@@ -1,6 +1,7 @@
 import type { Paper } from '../schema/paper.ts';
 import { monthOf } from './dates.ts';
 import { plainText } from './math-text.ts';
+import { byName } from './papers.ts';
 import { searchFilterKeys, type SearchFilterKey } from './search-keys.ts';
 import { slugify } from './slugs.ts';
 
@@ -72,7 +73,7 @@ export function searchFacets(fields: Iterable<SearchFields>, topicLabels: Readon
     for (const key of searchFilterKeys) for (const value of filters[key]) counts[key].set(value, (counts[key].get(value) ?? 0) + 1);
   }
   const named = (facet: FacetValue) => facet.label ?? facet.value;
-  const alphabetical = (a: FacetValue, b: FacetValue) => named(a).localeCompare(named(b), 'en', { sensitivity: 'base' }) || named(a).localeCompare(named(b));
+  const alphabetical = (a: FacetValue, b: FacetValue) => byName(named(a), named(b)) || named(a).localeCompare(named(b));
   const newestFirst = (a: FacetValue, b: FacetValue) => b.value.localeCompare(a.value);
   return Object.fromEntries(
     searchFilterKeys.map((key) => {

@@ -4,6 +4,7 @@ import { load, type CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasMath, plainText } from '../../src/lib/math-text.ts';
 import { isRenderableUrl } from '../../src/lib/links.ts';
+import { slugify } from '../../src/lib/slugs.ts';
 import type { SortTable } from '../../src/lib/search-sorts.ts';
 import { readCollection } from '../support/collection.ts';
 import { fixtureNote, sites } from '../support/locations.ts';
@@ -22,7 +23,7 @@ function page(path: string): CheerioAPI {
   return load(readFileSync(join(dist, path, 'index.html'), 'utf8'));
 }
 
-interface FixturePaper { id: string; title: string; authors: string[]; days: string[]; upvotes?: number; githubStars?: number; organization?: { name: string; fullname: string } }
+interface FixturePaper { id: string; title: string; authors: string[]; days: string[]; keywords?: string[]; upvotes?: number; githubStars?: number; organization?: { name: string; fullname: string } }
 
 describe('a build of a small real collection', () => {
   let papers: FixturePaper[];
@@ -161,6 +162,22 @@ describe('a build of a small real collection', () => {
     const topics = readdirSync(join(dist, 'topics'), { withFileTypes: true }).filter((entry) => entry.isDirectory());
     expect(topics.length).toBeGreaterThan(0);
     for (const topic of topics) expect(cardLinks(page(`topics/${topic.name}`)).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('names a topic by the spelling of its keyword that most of its papers use', () => {
+    const spellings = new Map<string, Map<string, number>>();
+    for (const keyword of papers.flatMap((paper) => paper.keywords ?? [])) {
+      const counts = spellings.get(slugify(keyword)) ?? new Map<string, number>();
+      spellings.set(slugify(keyword), counts.set(keyword, (counts.get(keyword) ?? 0) + 1));
+    }
+    const topics = readdirSync(join(dist, 'topics'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    // Real keywords come in several spellings ("Large Language Models", "large language models").
+    const spelledApart = topics.filter((slug) => spellings.get(slug)!.size > 1);
+    expect(spelledApart.length).toBeGreaterThan(0);
+    for (const slug of spelledApart) {
+      const [[commonest]] = [...spellings.get(slug)!].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+      expect(page(`topics/${slug}`)('h1').text()).toBe(`Papers on ${commonest}`);
+    }
   });
 
   it('gives a paper page Highwire citation tags, ScholarlyArticle JSON-LD and a BibTeX entry with every author', () => {
