@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { filesUnder } from '../src/ingest/files.ts';
-import { LiveSearchIndex } from '../src/integrations/live-search-index.ts';
+import { LiveSearchIndex, WAITING_PAGES } from '../src/integrations/live-search-index.ts';
 import { articleHash, indexedPart, shardDigest } from '../src/integrations/shard-bundles.ts';
 import { scratchFolder } from './support/scratch.ts';
 
@@ -38,7 +38,7 @@ describe('the search index built while the pages render', () => {
     expect(bundles.get('2025-01-13')!.digest).toBe(shardDigest(VERSION, inOutput));
     expect(filesUnder(bundles.get('2025-01-13')!.bundle).filter((file) => file.startsWith('fragment/'))).toHaveLength(2);
     // The pages that waited for Pagefind on disk are gone once it has them.
-    expect(filesUnder(folder).filter((file) => file.endsWith('.pages.json'))).toEqual([]);
+    expect(filesUnder(folder).filter((file) => file.endsWith(WAITING_PAGES))).toEqual([]);
   });
 
   it('writes the same bundle whatever order the pages come in', async () => {

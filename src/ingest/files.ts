@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { paperSlug } from '../lib/slugs.ts';
 
 /**
@@ -191,6 +192,20 @@ function isRunning(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * Writes `value` to `file` (atomically) in V8's own serialization, for data the build hands to
+ * itself and reads back with readSerialized: it writes strings as they are in memory, where JSON
+ * escapes each character (a search shard's 3,000 articles took 0.7 s to JSON, 0.14 s this way).
+ */
+export function writeSerialized(file: string, value: unknown): void {
+  writeFileAtomic(file, serialize(value));
+}
+
+/** Reads back what writeSerialized wrote. */
+export function readSerialized(file: string): unknown {
+  return deserialize(readFileSync(file));
 }
 
 /** Writes `text` (or bytes) to `file` atomically: a temporary sibling, then a rename over the target. */

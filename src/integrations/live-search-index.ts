@@ -1,7 +1,10 @@
 import { join } from 'node:path';
-import { byCodeUnits, readText, removeFile, writeFileAtomic } from '../ingest/files.ts';
+import { byCodeUnits, readSerialized, removeFile, writeSerialized } from '../ingest/files.ts';
 import type { PaperPageSink } from '../lib/paper-page-sink.ts';
 import { articleHash, indexedPart, shardDigest, writeShardBundle } from './shard-bundles.ts';
+
+/** The ending of a complete shard's file of pages, waiting for Pagefind. */
+export const WAITING_PAGES = '.pages';
 
 /** A shard indexed while the pages rendered: where its bundle is, and the digest of the pages it holds. */
 export interface LiveBundle {
@@ -45,8 +48,8 @@ export class LiveSearchIndex implements PaperPageSink {
     this.#pending.delete(part.shard);
     // Pagefind may fall behind the render by several shards: their pages wait on disk, not in the build's heap.
     const inOrder = [...pages].sort(([a], [b]) => byCodeUnits(a, b));
-    const waiting = join(this.#folder, `${part.shard}.pages.json`);
-    writeFileAtomic(waiting, JSON.stringify(inOrder));
+    const waiting = join(this.#folder, `${part.shard}${WAITING_PAGES}`);
+    writeSerialized(waiting, inOrder);
     const digest = shardDigest(this.#version, inOrder.map(([path, article]) => [path, articleHash(article)]));
     this.#writing = this.#writing.then(() => this.#write(part.shard, waiting, digest));
   }
@@ -61,7 +64,7 @@ export class LiveSearchIndex implements PaperPageSink {
   async #write(shard: string, waiting: string, digest: string): Promise<void> {
     const bundle = join(this.#folder, shard);
     try {
-      const pages = (JSON.parse(readText(waiting)) as [string, string][]).map(([path, article]) => ({ path, article }));
+      const pages = (readSerialized(waiting) as [string, string][]).map(([path, article]) => ({ path, article }));
       removeFile(waiting);
       await writeShardBundle(pages, bundle);
       this.#written.set(shard, { bundle, digest });
