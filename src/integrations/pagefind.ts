@@ -26,7 +26,7 @@ import { articleHash, indexedPart, indexVersion, shardDigest, writeShardBundle }
  */
 export function pagefind(pageScans: PageScans): AstroIntegration {
   let cache = '';
-  let pagefindVersion = 'unknown';
+  let version = '';
   let live: LiveSearchIndex | undefined;
   let scannedPages: () => Map<string, ScannedPage | null> = () => new Map();
   return {
@@ -35,12 +35,12 @@ export function pagefind(pageScans: PageScans): AstroIntegration {
       'astro:config:done': ({ config }) => {
         cache = join(fileURLToPath(config.cacheDir), 'daily-papers-search');
         const manifest = readTextIfExists(join(fileURLToPath(config.root), 'node_modules', 'pagefind', 'package.json'));
-        if (manifest) pagefindVersion = (JSON.parse(manifest) as { version: string }).version;
-        scannedPages = pageScans.add('search', indexVersion(pagefindVersion), scanPage);
+        version = indexVersion(manifest ? (JSON.parse(manifest) as { version: string }).version : 'unknown');
+        scannedPages = pageScans.add('search', version, scanPage);
       },
       'astro:build:start': () => {
         removeTree(join(cache, INDEXING_FOLDER));
-        live = new LiveSearchIndex(join(cache, INDEXING_FOLDER), indexVersion(pagefindVersion));
+        live = new LiveSearchIndex(join(cache, INDEXING_FOLDER), version);
         setPaperPageSink(live);
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -49,7 +49,7 @@ export function pagefind(pageScans: PageScans): AstroIntegration {
         setPaperPageSink(undefined);
         const indexedLive = (await live?.finish()) ?? { bundles: new Map(), failures: [] };
         for (const failure of indexedLive.failures) logger.warn(`could not index shard ${failure} while rendering; indexing it again`);
-        const shards = pagesByShard(scannedPages(), indexVersion(pagefindVersion));
+        const shards = pagesByShard(scannedPages(), version);
         const indexed: IndexedPage[] = [];
         const count = { cached: 0, live: 0 };
         try {

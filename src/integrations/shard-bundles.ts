@@ -35,11 +35,12 @@ export function indexedPart(html: string): { shard: string; article: string } | 
 }
 
 /**
- * Names what indexing finds in pages and how it hands them to Pagefind (the page around each
- * article too): a shard cached under another version is never used.
+ * Names what indexing finds in pages, how it hashes them, and how it hands them to Pagefind (the
+ * page around each article too): a shard or a page's finding kept under another version is never
+ * used.
  */
 export function indexVersion(pagefindVersion: string): string {
-  return createHash('sha256').update(`${pagefindVersion}\0${SHARD_ATTRIBUTE}\0${LINK_TAG}\0${indexedPart}\0${writeShardBundle}`).digest('base64url');
+  return createHash('sha256').update(`${pagefindVersion}\0${SHARD_ATTRIBUTE}\0${LINK_TAG}\0${indexedPart}\0${articleHash}\0${writeShardBundle}`).digest('base64url');
 }
 
 export function articleHash(article: string): string {

@@ -24,8 +24,9 @@ const SITE = 'http://site.invalid';
  * - linkinator then requests the first and the largest page of each kind from the build served on
  *   127.0.0.1, with every URL they reference, stylesheets' url()s included. Fragments are the
  *   first pass's: linkinator 7.6 checked them too, but reported a missing one only at random, and
- *   then without the page that links to it. It is not given every page: it looks up each repeated link in a list of all its
- *   results, which grows quadratic on a build of the whole archive (13,000 pages, a million links).
+ *   then without the page that links to it. It is not given every page: it looks up each
+ *   repeated link in a list of all its results, which grows quadratic on a build of the whole
+ *   archive (13,000 pages, a million links).
  */
 export async function checkLinks(dist: string, base: string): Promise<{ problems: string[]; checked: number }> {
   const files = new Set(builtFiles(dist));
