@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainText } from '../src/lib/math-text.ts';
 import type { Paper } from '../src/schema/paper.ts';
 import { formatSearchState } from '../src/lib/search-keys.ts';
-import { slugify } from '../src/lib/slugs.ts';
+import { slugify } from '../src/lib/slugify.ts';
 import { launchChromium } from '../test/support/browser.ts';
 import { gateBuilds, sites } from '../test/support/locations.ts';
 import { contradictoryPeriod, distinctiveOrganization, organizationWithClearTop, searchablePapers, soleAuthor, titleWordAlsoInAbstracts, uniqueTitleWord, type SearchablePapers } from '../test/support/search-targets.ts';
@@ -217,6 +217,17 @@ describe('search in Chromium, over the fixture build', () => {
     expect(await reopened.getByLabel('Organization', { exact: true }).inputValue()).toBe(name);
     expect(await reopened.getByLabel('Sort by', { exact: true }).inputValue()).toBe('date');
     expect(reopened.url()).toBe(shared);
+  });
+
+  it('opens a URL that names a topic by its label, as older links do, on that topic, and rewrites it to the slug', async () => {
+    const options = await (await searchPage()).locator('select[name="topic"] option').evaluateAll((all) => all.map((option) => ({ value: (option as HTMLOptionElement).value, label: option.textContent! })));
+    const topic = options.find((option) => option.value && /[A-Z ]/.test(option.label))!;
+    const label = topic.label.replace(/ \([\d,]+\)$/, '');
+    expect(label, 'a topic whose label is not its slug').not.toBe(topic.value);
+    const page = await searchPage(`?topic=${encodeURIComponent(label)}`);
+    expect(await announcedCount(page)).toBe(count(topic.label));
+    expect(await page.getByLabel('Topic', { exact: true }).inputValue()).toBe(topic.value);
+    expect(new URL(page.url()).search).toBe(`?topic=${topic.value}`);
   });
 
   it('keeps every paper in a sorted search: each carries every sort key', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../src/ingest/run.ts';
-import { slugify } from '../src/lib/slugs.ts';
+import { slugify } from '../src/lib/slugify.ts';
 import { searchFacets, searchFields } from '../src/lib/search-fields.ts';
 import { buildSortTable, sortResults } from '../src/lib/search-sorts.ts';
 import { formatSearchState, isEmptySearch, parseSearchState, searchFilterKeys } from '../src/lib/search-keys.ts';
@@ -14,10 +14,16 @@ import { arxivListingData, hfDailyData } from './support/locations.ts';
 
 describe('search state in the URL', () => {
   it('round-trips a query, every filter and a sort, in a fixed key order', () => {
-    const state = { query: 'diffusion models', filters: { org: 'Google DeepMind', topic: 'video generation', category: 'cs.CV', year: '2026', month: '2026-04', has_code: 'true' }, sort: 'upvotes' as const };
+    const state = { query: 'diffusion models', filters: { org: 'Google DeepMind', topic: 'video-generation', category: 'cs.CV', year: '2026', month: '2026-04', has_code: 'true' }, sort: 'upvotes' as const };
     const search = formatSearchState(state);
-    expect(search).toBe('?q=diffusion+models&org=Google+DeepMind&topic=video+generation&category=cs.CV&year=2026&month=2026-04&has_code=true&sort=upvotes');
+    expect(search).toBe('?q=diffusion+models&org=Google+DeepMind&topic=video-generation&category=cs.CV&year=2026&month=2026-04&has_code=true&sort=upvotes');
     expect(parseSearchState(search)).toEqual(state);
+  });
+
+  it('selects a topic named by its label, as older links name it, by its slug', () => {
+    expect(parseSearchState('?topic=Large%20Language%20Models').filters).toEqual({ topic: 'large-language-models' });
+    expect(parseSearchState('?topic=Vision-Language+Models&org=Google+DeepMind').filters).toEqual({ topic: 'vision-language-models', org: 'Google DeepMind' });
+    expect(parseSearchState('?topic=%E2%80%93').filters).toEqual({});
   });
 
   it('ignores unknown keys, unknown sorts and blank values', () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ATOM, children, isErrorEntryId, parseAtomFeed } from '../ingest/sources/arxiv-atom.ts';
 import { parseArxivId } from '../lib/arxiv-id.ts';
-import { slugify } from '../lib/slugs.ts';
+import { slugify } from '../lib/slugify.ts';
 import { BadBody, type HttpClient } from './http.ts';
 
 const OPENSEARCH = 'http://a9.com/-/spec/opensearch/1.1/';

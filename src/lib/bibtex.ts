@@ -1,6 +1,6 @@
 import type { Paper } from '../schema/paper.ts';
 import { externalLinks } from './paths.ts';
-import { slugify } from './slugs.ts';
+import { slugify } from './slugify.ts';
 
 /** Escapes the characters TeX reads as syntax in running text, unless the record already escaped them. */
 function escapeField(text: string): string {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { siteSettings } from '../config/site-settings.ts';
 import type { PaperEntry, SiteIndex } from './collection.ts';
-import { slugify } from './slugs.ts';
+import { slugify } from './slugify.ts';
 
 /**
  * Keys for Astro's incremental build (`experimental.incrementalBuild`): a page that getStaticPaths

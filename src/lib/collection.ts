@@ -7,7 +7,7 @@ import { searchFacets, searchFields, type FacetValue, type SearchFields } from '
 import type { SearchFilterKey } from './search-keys.ts';
 import { planSearchShards, shardOfDay, type SearchShard } from './search-shards.ts';
 import { site } from './site.ts';
-import { slugify } from './slugs.ts';
+import { slugify } from './slugify.ts';
 
 export type PaperEntry = CollectionEntry<'papers'>;
 export type NoteEntry = CollectionEntry<'notes'>;

@@ -3,7 +3,7 @@ import { monthOf } from './dates.ts';
 import { plainText } from './math-text.ts';
 import { byName } from './papers.ts';
 import { searchFilterKeys, type SearchFilterKey } from './search-keys.ts';
-import { slugify } from './slugs.ts';
+import { slugify } from './slugify.ts';
 
 /** Result metadata, shown on each result without loading the paper page. */
 export interface SearchMeta {

@@ -1,8 +1,10 @@
 /**
  * The names search uses in shareable URLs (`/search/?q=…&org=…&sort=upvotes`) and in the Pagefind
  * index. They are public: readers bookmark them and scripts build them, so they do not change.
- * This module imports nothing, so the browser's search script can share it.
+ * This module imports only what imports nothing, so the browser's search script can share it.
  */
+import { slugify } from './slugify.ts';
+
 export const searchFilterKeys = ['org', 'topic', 'category', 'year', 'month', 'has_code'] as const;
 export type SearchFilterKey = (typeof searchFilterKeys)[number];
 
@@ -18,12 +20,17 @@ export interface SearchState {
   sort?: SearchSortKey;
 }
 
-/** Reads a search from a URL's query string; unknown keys and sorts are ignored. */
+/**
+ * Reads a search from a URL's query string; unknown keys and sorts are ignored. A topic is kept
+ * by its slug, which is what the index records: a URL that names it by its label
+ * (`topic=Large Language Models`, as links made before slugs did) still selects it.
+ */
 export function parseSearchState(search: string): SearchState {
   const params = new URLSearchParams(search);
   const filters: SearchState['filters'] = {};
   for (const key of searchFilterKeys) {
-    const value = params.get(key)?.trim();
+    const raw = params.get(key)?.trim();
+    const value = raw && key === 'topic' ? slugify(raw) : raw;
     if (value) filters[key] = value;
   }
   const sort = searchSortKeys.find((key) => key === params.get('sort'));

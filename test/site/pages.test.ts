@@ -4,7 +4,7 @@ import { load, type CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasMath, plainText } from '../../src/lib/math-text.ts';
 import { isRenderableUrl } from '../../src/lib/links.ts';
-import { slugify } from '../../src/lib/slugs.ts';
+import { slugify } from '../../src/lib/slugify.ts';
 import type { SortTable } from '../../src/lib/search-sorts.ts';
 import { readCollection } from '../support/collection.ts';
 import { fixtureNote, sites } from '../support/locations.ts';
