@@ -3,7 +3,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { siteSettings } from './src/config/site-settings.ts';
-import { dataStoreInPieces } from './src/integrations/data-store-pieces.ts';
+import { dataStoreReadWhenRendering } from './src/integrations/data-store-module.ts';
 import { securityHeaders } from './src/integrations/headers.ts';
 import { outputFolder } from './src/integrations/output-folder.ts';
 import { outputReport } from './src/integrations/output-report.ts';
@@ -39,7 +39,7 @@ export default defineConfig({
   // Build hooks run in this order: the output folder is pruned of what this build did not make
   // before the pages are scanned and the others write into it, and the output report counts
   // what they wrote.
-  integrations: [outputFolder(), pages, dataStoreInPieces(), siteUrlWarning(), sitemap({ entryLimit: 45_000 }), pagefind(pages), securityHeaders(pages), outputReport()],
+  integrations: [outputFolder(), pages, dataStoreReadWhenRendering(), siteUrlWarning(), sitemap({ entryLimit: 45_000 }), pagefind(pages), securityHeaders(pages), outputReport()],
   // Sätteri's defaults, plus `$...$` maths rendered by KaTeX at build time (src/markdown/katex.ts),
   // and only http(s) links kept (src/markdown/safe-links.ts).
   // Rendered entries keep only what those plugins add to the front matter (front-matter-copy.ts).

@@ -122,6 +122,11 @@ export function stampedFiles(dir: string, extension: string): { path: string; st
     });
 }
 
+/** Whether there is a file at `path`. */
+export function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
 /** When a file was last written (ms since the epoch, by the file system's clock). */
 export function modifiedAt(file: string): number {
   return statSync(file).mtimeMs;
