@@ -8,7 +8,7 @@ import { securityHeaders } from './src/integrations/headers.ts';
 import { outputFolder } from './src/integrations/output-folder.ts';
 import { outputReport } from './src/integrations/output-report.ts';
 import { pageScans } from './src/integrations/page-scans.ts';
-import { pagefind } from './src/integrations/pagefind.ts';
+import { pagefind, SEARCH_INDEX_FOLDER } from './src/integrations/pagefind.ts';
 import { siteUrlWarning } from './src/integrations/site-url.ts';
 import { withoutFrontMatterCopy } from './src/markdown/front-matter-copy.ts';
 import { katexPlugin } from './src/markdown/katex.ts';
@@ -39,7 +39,7 @@ export default defineConfig({
   // Build hooks run in this order: the output folder is pruned of what this build did not make
   // before the pages are scanned and the others write into it, and the output report counts
   // what they wrote.
-  integrations: [outputFolder(), pages, dataStoreReadWhenRendering(), siteUrlWarning(), sitemap({ entryLimit: 45_000 }), pagefind(pages), securityHeaders(pages), outputReport()],
+  integrations: [outputFolder({ leave: [SEARCH_INDEX_FOLDER] }), pages, dataStoreReadWhenRendering(), siteUrlWarning(), sitemap({ entryLimit: 45_000 }), pagefind(pages), securityHeaders(pages), outputReport()],
   // Sätteri's defaults, plus `$...$` maths rendered by KaTeX at build time (src/markdown/katex.ts),
   // and only http(s) links kept (src/markdown/safe-links.ts).
   // Rendered entries keep only what those plugins add to the front matter (front-matter-copy.ts).

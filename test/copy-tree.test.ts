@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyTree } from '../src/ingest/files.ts';
+import { copyTree, isSameFile, removeAllBut } from '../src/ingest/files.ts';
 import { scratchFolder } from './support/scratch.ts';
 
 describe('copying a search bundle between the build cache and the site', () => {
@@ -24,5 +24,34 @@ describe('copying a search bundle between the build cache and the site', () => {
     expect(statSync(join(to, 'stale.pf_index'), { throwIfNoEntry: false })).toBeUndefined();
     // On one disk the files are shared, not copied.
     expect(statSync(join(to, 'pagefind-entry.json')).ino).toBe(statSync(join(from, 'pagefind-entry.json')).ino);
+  });
+
+  it('tells a bundle linked from the cache from a copy of it, or from none', () => {
+    const work = scratchFolder('same-file');
+    mkdirSync(join(work, 'from'));
+    writeFileSync(join(work, 'from', 'pagefind-entry.json'), '{}');
+    copyTree(join(work, 'from'), join(work, 'linked'));
+    mkdirSync(join(work, 'copied'));
+    copyFileSync(join(work, 'from', 'pagefind-entry.json'), join(work, 'copied', 'pagefind-entry.json'));
+
+    expect(isSameFile(join(work, 'from', 'pagefind-entry.json'), join(work, 'linked', 'pagefind-entry.json'))).toBe(true);
+    expect(isSameFile(join(work, 'from', 'pagefind-entry.json'), join(work, 'copied', 'pagefind-entry.json'))).toBe(false);
+    expect(isSameFile(join(work, 'from', 'pagefind-entry.json'), join(work, 'none', 'pagefind-entry.json'))).toBe(false);
+  });
+
+  it('removes the shards that are no more, and whatever else is beside the shards', () => {
+    const work = scratchFolder('remove-all-but');
+    for (const shard of ['2025-01-06', '2025-06-02', '2024-01-01']) {
+      mkdirSync(join(work, shard, 'fragment'), { recursive: true });
+      writeFileSync(join(work, shard, 'fragment', 'en_1.pf_fragment'), shard);
+    }
+    writeFileSync(join(work, 'pagefind.js'), 'from a build without shards');
+
+    removeAllBut(work, new Set(['2025-01-06', '2025-06-02']));
+
+    expect(readdirSync(work).sort()).toEqual(['2025-01-06', '2025-06-02']);
+    expect(readFileSync(join(work, '2025-06-02', 'fragment', 'en_1.pf_fragment'), 'utf8')).toBe('2025-06-02');
+    removeAllBut(join(work, 'missing'), new Set());
+    expect(existsSync(join(work, 'missing'))).toBe(false);
   });
 });

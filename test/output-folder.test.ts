@@ -9,8 +9,8 @@ import { scratchFolder } from './support/scratch.ts';
  * A build as Astro runs the integration's hooks: `start` is the set-up (it says whether the
  * folder is kept), `finish` the end of a build that did not fail (it returns what was logged).
  */
-async function startBuild({ cacheDir, outDir, command = 'build' }: { cacheDir: string; outDir: string; command?: string }): Promise<{ kept: boolean; finish: () => Promise<string> }> {
-  const integration = outputFolder();
+async function startBuild({ cacheDir, outDir, command = 'build', leave }: { cacheDir: string; outDir: string; command?: string; leave?: string[] }): Promise<{ kept: boolean; finish: () => Promise<string> }> {
+  const integration = outputFolder({ leave });
   const updates: unknown[] = [];
   const config = { cacheDir: pathToFileURL(`${cacheDir}/`), outDir: pathToFileURL(`${outDir}/`) };
   await integration.hooks['astro:config:setup']!({ command, config, updateConfig: (update: unknown) => updates.push(update) } as never);
@@ -85,6 +85,18 @@ describe('the output folder between builds', () => {
     expect(existsSync(join(outDir, 'papers', 'unchanged', 'index.html'))).toBe(true);
     expect(existsSync(join(outDir, 'new.html'))).toBe(true);
     expect(logged).toMatch(/2 files written or kept, 4 no longer built removed/);
+  });
+
+  it('leaves the folders it is told other integrations keep, and looks into them no more', async () => {
+    const site = scratchSite();
+    await build(site);
+    writeOld(join(site.outDir, 'pagefind', '2025-01-13', 'pagefind.js'));
+    writeOld(join(site.outDir, 'papers', 'pagefind', 'index.html'));
+    const started = await startBuild({ ...site, leave: ['pagefind'] });
+    const logged = await started.finish();
+    expect(existsSync(join(site.outDir, 'pagefind', '2025-01-13', 'pagefind.js'))).toBe(true);
+    expect(existsSync(join(site.outDir, 'papers', 'pagefind'))).toBe(false);
+    expect(logged).toMatch(/0 files written or kept, 1 no longer built removed/);
   });
 
   it('is left alone by the dev server', async () => {

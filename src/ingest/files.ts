@@ -65,15 +65,18 @@ export function subfolders(dir: string): string[] {
 
 /**
  * Removes every file under `folder` last written before `since` (ms since the epoch) whose path
- * relative to `folder` is not in `keep`, then the folders that leaves empty. Returns how many files
- * it removed and how many it left.
+ * relative to `folder` is not in `keep`, then the folders that leaves empty; the folders named in
+ * `leave`, directly in `folder`, are not looked into. Returns how many files it removed and how
+ * many it left.
  */
-export function removeFilesNotWrittenSince(folder: string, since: number, keep: ReadonlySet<string>): { removed: number; left: number } {
+export function removeFilesNotWrittenSince(folder: string, since: number, keep: ReadonlySet<string>, leave: ReadonlySet<string> = new Set()): { removed: number; left: number } {
   const dir = resolve(folder);
   let removed = 0;
   let left = 0;
   const folders = new Set<string>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+  const top = readdirSync(dir, { withFileTypes: true }).filter((entry) => !(entry.isDirectory() && leave.has(entry.name)));
+  const entries = top.flatMap((entry) => (entry.isDirectory() ? readdirSync(join(dir, entry.name), { recursive: true, withFileTypes: true }) : [entry]));
+  for (const entry of entries) {
     if (!entry.isFile()) continue;
     const file = join(entry.parentPath, entry.name);
     if (keep.has(relative(dir, file).split(sep).join('/')) || statSync(file).mtimeMs >= since) {
@@ -93,6 +96,21 @@ export function removeFilesNotWrittenSince(folder: string, since: number, keep: 
     }
   }
   return { removed, left };
+}
+
+/**
+ * Removes everything directly in `dir` (files and folders) whose name is not in `keep`; nothing
+ * when `dir` is not there.
+ */
+export function removeAllBut(dir: string, keep: ReadonlySet<string>): void {
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return;
+  for (const name of readdirSync(dir)) if (!keep.has(name)) rmSync(join(dir, name), { recursive: true, force: true });
+}
+
+/** Whether `a` and `b` are one file: the same path, or hard links to the same data. */
+export function isSameFile(a: string, b: string): boolean {
+  const [first, second] = [statSync(a, { throwIfNoEntry: false }), statSync(b, { throwIfNoEntry: false })];
+  return first !== undefined && second !== undefined && first.dev === second.dev && first.ino === second.ino;
 }
 
 /** Every file under `dir`, at any depth, by its path relative to `dir` (with `/`); none when `dir` is not there. */

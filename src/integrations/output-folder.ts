@@ -23,9 +23,12 @@ interface AstroManifest {
  * files from elsewhere: Astro empties it as always). When it was kept, what this build neither
  * wrote nor kept from the last one is removed once the pages are made: the pages of routes that
  * are gone, assets of older code, search bundles (the Pagefind integration writes or links them
- * again after this one). List it before every integration that writes into the output folder.
+ * again after this one). The folders named in `leave`, directly in the output folder, are left
+ * to the integrations that write them, which keep them in step themselves (the search index's
+ * 56,000 files at 54,000 papers were removed and linked again by every build). List it before
+ * every integration that writes into the output folder.
  */
-export function outputFolder(): AstroIntegration {
+export function outputFolder({ leave = [] }: { leave?: readonly string[] } = {}): AstroIntegration {
   let started = 0;
   let kept = false;
   let note = '';
@@ -48,7 +51,7 @@ export function outputFolder(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         const outDir = resolve(fileURLToPath(dir));
         if (kept) {
-          const { removed, left } = removeFilesNotWrittenSince(outDir, started, keptPages(cacheDir));
+          const { removed, left } = removeFilesNotWrittenSince(outDir, started, keptPages(cacheDir), new Set(leave));
           logger.info(`kept the output folder of the last build: ${left} files written or kept, ${removed} no longer built removed`);
         }
         writeNote(note, { outDir, finished: true });

@@ -3,7 +3,7 @@ import { close } from 'pagefind';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { copyTree, listInputFiles, readBytes, readText, readTextIfExists, removeTree, subfolders, writeFileAtomic } from '../ingest/files.ts';
+import { copyTree, isSameFile, listInputFiles, readBytes, readText, readTextIfExists, removeAllBut, removeTree, subfolders, writeFileAtomic } from '../ingest/files.ts';
 import { setPaperPageSink } from '../lib/paper-page-sink.ts';
 import { buildSortTable, type IndexedPage } from '../lib/search-sorts.ts';
 import { LiveSearchIndex } from './live-search-index.ts';
@@ -22,7 +22,9 @@ import { articleHash, indexedPart, indexVersion, shardDigest, writeShardBundle }
  * not indexed again: its bundle is kept in Astro's cache folder, and copied from there. A new day
  * changes the newest shard, and an older one only where one of its papers is listed again or
  * corrected. Any other shard is taken from what was indexed while rendering, when that holds the
- * same pages, and is indexed from the output when not.
+ * same pages, and is indexed from the output when not. A shard's bundle already in the output,
+ * linked from the cache by the last build, is left where it is; what else is in the index's
+ * folder (shards that are no more) is removed.
  */
 export function pagefind(pageScans: PageScans): AstroIntegration {
   let cache = '';
@@ -54,7 +56,7 @@ export function pagefind(pageScans: PageScans): AstroIntegration {
         const count = { cached: 0, live: 0 };
         try {
           for (const [shard, { files, digest }] of shards) {
-            const bundle = join(site, 'pagefind', shard);
+            const bundle = join(site, SEARCH_INDEX_FOLDER, shard);
             const cached = join(cache, shard);
             let pages = readCachedShard(cached, digest);
             const liveBundle = indexedLive.bundles.get(shard);
@@ -68,9 +70,11 @@ export function pagefind(pageScans: PageScans): AstroIntegration {
               await writeShardBundle(files.map((path) => ({ path, article: indexedPart(readText(join(site, path)))!.article })), fresh);
               pages = cacheShard(cached, digest, fresh);
             }
-            copyTree(join(cached, 'bundle'), bundle);
+            if (!isSameFile(join(cached, 'bundle', BUNDLE_ENTRY), join(bundle, BUNDLE_ENTRY))) copyTree(join(cached, 'bundle'), bundle);
             indexed.push(...pages);
           }
+          if (shards.size > 0) removeAllBut(join(site, SEARCH_INDEX_FOLDER), new Set(shards.keys()));
+          else removeTree(join(site, SEARCH_INDEX_FOLDER));
         } finally {
           await close();
           removeTree(join(cache, INDEXING_FOLDER));
@@ -84,6 +88,16 @@ export function pagefind(pageScans: PageScans): AstroIntegration {
     },
   };
 }
+
+/** The output's folder of the search index: a bundle per shard, `pagefind/<shard>/`. */
+export const SEARCH_INDEX_FOLDER = 'pagefind';
+
+/**
+ * A file Pagefind writes into every bundle, anew each time: the output's bundle is the cache's
+ * when this file of both is one file (hard-linked by copyTree), and nothing writes into a
+ * bundle's files in place.
+ */
+const BUNDLE_ENTRY = 'pagefind-entry.json';
 
 /** Where shards are indexed (while the pages render, or after), before they go to the cache. */
 const INDEXING_FOLDER = 'indexing';

@@ -58,7 +58,7 @@ export const gateBuilds = [
  */
 export const grownFixture = { papers: join(testOutput, 'grown-papers'), dist: join(testOutput, 'grown-dist'), cache: join(testOutput, 'grown-cache') };
 /** Files put into the grown fixture's output folder between its builds, as an older build might have left them. */
-export const grownFixtureStrays = ['papers/2001.00001/index.html', '_astro/older-code.css'];
+export const grownFixtureStrays = ['papers/2001.00001/index.html', '_astro/older-code.css', 'pagefind/2001-01-01/pagefind.js', 'pagefind/pagefind.js'];
 
 /** Astro's cache folder (its content layer's data store), shared by every build in this root. */
 export const astroCache = join(projectRoot, 'node_modules', '.astro');
