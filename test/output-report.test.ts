@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLOUDFLARE_PAGES_FILE_LIMIT, describeOutput, measureOutput } from '../src/integrations/output-report.ts';
+import { measureTree } from '../src/ingest/files.ts';
+import { CLOUDFLARE_PAGES_FILE_LIMIT, describeOutput } from '../src/integrations/output-report.ts';
 import { scratchFolder } from './support/scratch.ts';
 
 describe("the build's output report", () => {
@@ -11,7 +12,7 @@ describe("the build's output report", () => {
     writeFileSync(join(dir, 'index.html'), 'x'.repeat(1000));
     writeFileSync(join(dir, 'papers', '2606.01234', 'index.html'), 'y'.repeat(234));
     writeFileSync(join(dir, '_headers'), '');
-    expect(measureOutput(dir)).toEqual({ files: 3, bytes: 1234 });
+    expect(measureTree(dir)).toEqual({ files: 3, bytes: 1234 });
   });
 
   it('says the count and the size, and warns only past the 20,000 files Cloudflare Pages takes for free', () => {

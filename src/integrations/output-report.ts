@@ -1,7 +1,6 @@
 import type { AstroIntegration } from 'astro';
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measureTree } from '../ingest/files.ts';
 
 /** Cloudflare Pages deploys at most this many files per site on its free plan. */
 export const CLOUDFLARE_PAGES_FILE_LIMIT = 20_000;
@@ -15,24 +14,12 @@ export function outputReport(): AstroIntegration {
     name: 'daily-papers:output',
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
-        const report = describeOutput(measureOutput(fileURLToPath(dir)));
+        const report = describeOutput(measureTree(fileURLToPath(dir)));
         logger.info(report.summary);
         if (report.warning) logger.warn(report.warning);
       },
     },
   };
-}
-
-/** The number of files under `dir`, and their bytes. */
-export function measureOutput(dir: string): { files: number; bytes: number } {
-  let files = 0;
-  let bytes = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    files++;
-    bytes += statSync(join(entry.parentPath, entry.name)).size;
-  }
-  return { files, bytes };
 }
 
 /** `779 files, 14.2 MB (14,234,567 bytes)`, and a warning past the host's file cap. */
