@@ -10,7 +10,7 @@ const DATA_STORE_FILE = 'data-store.json';
 /**
  * Astro inlines its whole content data store into the build as one string literal
  * (`export default JSON.parse("...")`): at 54,000 papers, 55 MB that the bundler parsed and wrote
- * again (17 s of a 8× build's bundling) and V8 then compiled, in time that grows with the square
+ * again (17 s of an 8× build's bundling) and V8 then compiled, in time that grows with the square
  * of the literal's length (45 s). The store is only ever read by the build itself, when it
  * renders the pages, from the file Astro has just written; so in a build this module reads that
  * file when the pages render instead (docs/performance.md). The data is the same, read once.

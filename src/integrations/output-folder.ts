@@ -22,11 +22,10 @@ interface AstroManifest {
  * Only the folder the last build with this cache finished is kept (anything else might hold
  * files from elsewhere: Astro empties it as always). When it was kept, what this build neither
  * wrote nor kept from the last one is removed once the pages are made: the pages of routes that
- * are gone, assets of older code, search bundles (the Pagefind integration writes or links them
- * again after this one). The folders named in `leave`, directly in the output folder, are left
- * to the integrations that write them, which keep them in step themselves (the search index's
- * 56,000 files at 54,000 papers were removed and linked again by every build). List it before
- * every integration that writes into the output folder.
+ * are gone, assets of older code. The folders named in `leave`, directly in the output folder,
+ * are left to the integrations that write them, which keep them in step themselves: the search
+ * index's 56,000 files at 54,000 papers, older than the build, were removed and linked back by
+ * every build. List it before every integration that writes into the output folder.
  */
 export function outputFolder({ leave = [] }: { leave?: readonly string[] } = {}): AstroIntegration {
   let started = 0;
