@@ -57,8 +57,7 @@ export function copyTree(from: string, to: string): void {
 
 /** The names of the folders directly in `dir`; none when it is not there. */
 export function subfolders(dir: string): string[] {
-  const stats = statSync(dir, { throwIfNoEntry: false });
-  if (!stats?.isDirectory()) return [];
+  if (!isFolder(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
 }
 
@@ -86,7 +85,7 @@ export function removeFilesNotWrittenSince(folder: string, since: number, keep: 
   // Deepest first, so a folder emptied by its emptied subfolders goes too (and is then gone
   // when its own turn comes).
   for (let emptied of [...folders].sort((a, b) => b.length - a.length)) {
-    while (emptied.startsWith(dir + sep) && statSync(emptied, { throwIfNoEntry: false })?.isDirectory() && readdirSync(emptied).length === 0) {
+    while (emptied.startsWith(dir + sep) && isFolder(emptied) && readdirSync(emptied).length === 0) {
       rmSync(emptied, { recursive: true, force: true });
       emptied = dirname(emptied);
     }
@@ -99,7 +98,7 @@ export function removeFilesNotWrittenSince(folder: string, since: number, keep: 
  * when `dir` is not there.
  */
 export function removeAllBut(dir: string, keep: ReadonlySet<string>): void {
-  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return;
+  if (!isFolder(dir)) return;
   for (const name of readdirSync(dir)) if (!keep.has(name)) rmSync(join(dir, name), { recursive: true, force: true });
 }
 
@@ -111,7 +110,7 @@ export function isSameFile(a: string, b: string): boolean {
 
 /** Every file under `dir`, at any depth, by its path relative to `dir` (with `/`), in code-unit order; none when `dir` is not there. */
 export function filesUnder(dir: string): string[] {
-  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return [];
+  if (!isFolder(dir)) return [];
   return walkFiles(dir)
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort(byCodeUnits);
@@ -161,6 +160,11 @@ export function stampedFiles(dir: string, extension: string): { path: string; st
 /** Whether there is a file at `path`. */
 export function isFile(path: string): boolean {
   return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
+/** Whether there is a folder at `path`. */
+function isFolder(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
 /** When a file was last written (ms since the epoch, by the file system's clock). */
