@@ -1,4 +1,4 @@
-import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanPages } from '../src/integrations/page-scans.ts';
@@ -70,5 +70,23 @@ describe('scanning the pages of the output after a build', () => {
 
     // Nothing written since: nothing read.
     expect(scanPages(site, [heading, { ...paragraph, version: 'v2' }]).read).toBe(0);
+  });
+
+  it('keeps each distinct finding once, however many pages found it, and gives it back to each', () => {
+    const work = scratchFolder('page-scans-shared');
+    const site = join(work, 'dist');
+    mkdirSync(site, { recursive: true });
+    const layout = '<script>theme()</script><h1>%</h1>';
+    for (const name of ['a', 'b', 'c', 'd']) writeFileSync(join(site, `${name}.html`), layout.replace('%', name));
+    writeFileSync(join(site, 'e.html'), '<h1>e</h1>');
+    const scripts = { cacheFile: join(work, 'cache', 'scripts.json'), version: 'v1', scan: (html: string) => ({ scripts: [...html.matchAll(/<script>(.*?)<\/script>/g)].map((match) => match[1]) }) };
+
+    const first = scanPages(site, [scripts]).findings[0];
+    const kept = JSON.parse(readFileSync(scripts.cacheFile, 'utf8')) as { findings: unknown[] };
+    expect(kept.findings).toEqual([{ scripts: ['theme()'] }, { scripts: [] }]);
+
+    const again = scanPages(site, [scripts]);
+    expect(again.read).toBe(0);
+    expect([...again.findings[0]]).toEqual([...first]);
   });
 });
