@@ -52,7 +52,10 @@ function syncer(root: string) {
     logger: { warn: () => {}, error: () => {}, info: () => {} },
     store,
     meta: { get: (key: string) => meta.get(key), set: (key: string, value: string) => void meta.set(key, value), has: (key: string) => meta.has(key), delete: (key: string) => void meta.delete(key) },
-    parseData: async ({ data }: { data: Record<string, unknown> }) => data,
+    parseData: async ({ data }: { data: Record<string, unknown> }) => {
+      if (data.upvotes === -1) throw new Error('upvotes: must be at least 0');
+      return data;
+    },
     generateDigest: (text: string) => String(text.length) + text.slice(-40),
     entryTypes: new Map([['.md', markdown]]),
   };
@@ -135,5 +138,17 @@ describe('the stamped glob loader', () => {
     site.entries.delete(id);
     expect(await site.sync()).toEqual([sampleFiles[4]]);
     expect(site.entries.has(id)).toBe(true);
+  });
+
+  it('reads every file again after a sync that failed on the way', async () => {
+    const { root, folder } = siteWithPapers();
+    const site = syncer(root);
+    await site.sync();
+    const file = join(folder, sampleFiles[0]);
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace(/^upvotes: \d+$/m, 'upvotes: -1'));
+    await expect(site.sync()).rejects.toThrow('upvotes');
+    writeFileSync(file, text);
+    expect(await site.sync()).toEqual(sampleFiles);
   });
 });
