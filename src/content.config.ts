@@ -15,13 +15,13 @@ const settings = siteSettings();
  * papersDir (PAPERS_DIR) points the build at another collection (tests build small fixtures this way).
  */
 const papers = defineCollection({
-  loader: stampedGlob({ extension: '.md', base: settings.papersDir, generateId: byFileName, retainBody: false }),
+  loader: stampedGlob({ pattern: '**/*.md', base: settings.papersDir, generateId: byFileName, retainBody: false }),
   schema: paperSchema,
 });
 
 /** Owners' notes on papers, one file per paper slug; ingest never writes here. */
 const notes = defineCollection({
-  loader: stampedGlob({ extension: '.md', base: settings.notesDir, generateId: byFileName }),
+  loader: stampedGlob({ pattern: '**/*.md', base: settings.notesDir, generateId: byFileName }),
   schema: noteSchema,
 });
 

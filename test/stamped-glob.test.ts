@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import matter from 'gray-matter';
@@ -59,7 +59,7 @@ function syncer(root: string) {
     generateDigest: (text: string) => String(text.length) + text.slice(-40),
     entryTypes: new Map([['.md', markdown]]),
   };
-  const loader = stampedGlob({ extension: '.md', base: 'papers', generateId: ({ entry }) => entry.replace(/\.md$/, '') });
+  const loader = stampedGlob({ pattern: '**/*.md', base: 'papers', generateId: ({ entry }) => entry.replace(/\.md$/, '') });
   return {
     entries,
     /** Syncs once; returns the files read. */
@@ -150,5 +150,18 @@ describe('the stamped glob loader', () => {
     await expect(site.sync()).rejects.toThrow('upvotes');
     writeFileSync(file, text);
     expect(await site.sync()).toEqual(sampleFiles);
+  });
+
+  it('finds the files the glob loader finds: a linked file is read and kept, a dot file left out', async () => {
+    const { root, folder } = siteWithPapers();
+    const elsewhere = join(root, 'elsewhere.md');
+    copyFileSync(join(samplePapers, sampleFiles[0]), elsewhere);
+    symlinkSync(elsewhere, join(folder, 'linked.md'));
+    copyFileSync(join(samplePapers, sampleFiles[1]), join(folder, '.draft.md'));
+    const site = syncer(root);
+    expect(await site.sync()).toEqual(['linked.md', ...sampleFiles].sort());
+    expect(await site.sync()).toEqual([]);
+    expect(site.entries.has('linked')).toBe(true);
+    expect(site.entries.has('.draft')).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, type Dirent, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { globSync } from 'tinyglobby';
 import { paperSlug } from '../lib/slugs.ts';
 
 /**
@@ -151,10 +152,26 @@ export function byCodeUnits(a: string, b: string): number {
 export function stampedFiles(dir: string, extension: string): { path: string; stamp: string }[] {
   return filesUnder(dir)
     .filter((path) => path.endsWith(extension))
-    .map((path) => {
-      const { mtimeMs, size } = statSync(join(dir, path));
-      return { path, stamp: `${mtimeMs}:${size}` };
+    .map((path) => ({ path, stamp: stampOf(statSync(join(dir, path))) }));
+}
+
+/**
+ * The files under `dir` that the glob `pattern` matches as Astro's glob loader matches it (with
+ * tinyglobby: symbolic links followed, dot files left out), each with its path relative to `dir`
+ * and a stamp as stampedFiles makes it; a link to nothing is left out. None when `dir` is not there.
+ */
+export function stampedMatches(dir: string, pattern: string): { path: string; stamp: string }[] {
+  if (!isFolder(dir)) return [];
+  return globSync(pattern, { cwd: dir, expandDirectories: false })
+    .sort(byCodeUnits)
+    .flatMap((path) => {
+      const stats = statSync(join(dir, path), { throwIfNoEntry: false });
+      return stats ? [{ path, stamp: stampOf(stats) }] : [];
     });
+}
+
+function stampOf({ mtimeMs, size }: { mtimeMs: number; size: number }): string {
+  return `${mtimeMs}:${size}`;
 }
 
 /** Whether there is a file at `path`. */
