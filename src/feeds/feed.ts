@@ -4,6 +4,7 @@ import { plainParagraphs, plainText } from '../lib/math-text.ts';
 import { byUpvotes } from '../lib/papers.ts';
 import { paths } from '../lib/paths.ts';
 import { absoluteUrl } from '../lib/site-url.ts';
+import type { PaperDocument } from '../schema/paper.ts';
 
 /** What every feed format says about one paper. */
 export interface FeedItem {
@@ -35,6 +36,20 @@ export interface Feed {
 /** The number of items of the site's feeds, and of each organization's and topic's. */
 export const FEED_LIMITS = { site: 100, listing: 30 };
 
+/**
+ * Each paper's abstract as plain-text paragraphs, made once per build: a paper is in its
+ * organization's feed and in each of its topics' (at 54,000 papers, making them again for every
+ * feed took some 4 s of the build). Keyed weakly by the paper's document, kept for the build by
+ * paperDocument: a dev server that reloads the collection gets new ones.
+ */
+const plainAbstracts = new WeakMap<PaperDocument, string[]>();
+
+function plainAbstract(document: PaperDocument): string[] {
+  let paragraphs = plainAbstracts.get(document);
+  if (!paragraphs) plainAbstracts.set(document, (paragraphs = plainParagraphs(document.abstract)));
+  return paragraphs;
+}
+
 /** The paper's latest list day: the one a feed dates it by. */
 const latestDay = (entry: PaperEntry) => entry.data.days.at(-1)!;
 
@@ -45,14 +60,15 @@ const latestDay = (entry: PaperEntry) => entry.data.days.at(-1)!;
 export function feedOf({ title, description, page, entries, limit, site }: { title: string; description: string; page: string; entries: readonly PaperEntry[]; limit: number; site: URL }): Feed {
   const newest = [...new Set(entries)].sort((a, b) => latestDay(b).localeCompare(latestDay(a)) || byUpvotes(a.data, b.data)).slice(0, limit);
   const items = newest.map((entry): FeedItem => {
-    const { paper, abstract } = paperDocument(entry);
+    const document = paperDocument(entry);
+    const { paper } = document;
     return {
       id: `arxiv:${paper.id}`,
       title: plainText(paper.title),
       url: absoluteUrl(paths.paper(paper.id), site),
       day: latestDay(entry),
       authors: paper.authors,
-      abstract: plainParagraphs(abstract),
+      abstract: plainAbstract(document),
       keywords: paper.keywords ?? [],
     };
   });
