@@ -49,6 +49,8 @@ export function stampedGlob(options: GlobOptions & { base: string; pattern: stri
       // save, which the stat walk above outlasts: it would write the whole store once before the
       // changed files are read, and once after (2 s each at 54,000 papers).
       if (changed.length > 0 || stale.length > 0) context.meta.delete(STAMPS_KEY);
+      const reading = changed.length === files.length ? `all ${files.length} files` : `${changed.length} of ${files.length} files (the others are unchanged since the last sync)`;
+      context.logger.info(`${context.collection}: reading ${reading}`);
       if (changed.length === files.length) await wholeFolder.load(context);
       else if (changed.length > 0) await glob({ ...options, pattern: changed.map(escapePath) }).load({ ...context, store: { ...context.store, keys: () => stale } });
       else for (const id of stale) context.store.delete(id);

@@ -19,6 +19,14 @@ const SHARD_COUNTS = /\((\d+) unchanged, from the cache; (\d+) while rendering\)
 const reusedShards = (log: string) => Number(SHARD_COUNTS.exec(log)?.[1]);
 const shardsIndexedWhileRendering = (log: string) => Number(SHARD_COUNTS.exec(log)?.[2]);
 
+/** What the papers collection's loader read in a build: `papers: reading 21 of 61 files`, or all of them. */
+function papersRead(log: string): { read: number; files: number } {
+  const match = /papers: reading (?:(\d+) of (\d+)|all (\d+)) files/.exec(log);
+  if (!match) throw new Error('the build log says nothing of the papers read');
+  const [, read, files, all] = match;
+  return all === undefined ? { read: Number(read), files: Number(files) } : { read: Number(all), files: Number(all) };
+}
+
 /** The pages of the routes in src/pages without parameters, by output path: `/archive/index.html`, `/rss.xml`. */
 function pagesWithoutParameters(): string[] {
   return filesUnder(join(projectRoot, 'src', 'pages'))
@@ -71,6 +79,17 @@ describe('a site grown by a day and built again from the last build', () => {
     // A page of a route without parameters has no cacheKey: Astro renders it every time.
     expect(built.filter((path) => !kept.has(path)).sort()).toEqual(pagesWithoutParameters());
     expect(reusedShards(unchanged)).toBe(searchShards());
+  });
+
+  it("reads again only the paper files the new day's ingest wrote, and none when nothing changed", () => {
+    const unchanged = readFileSync(`${grownFixture.dist}.unchanged.log`, 'utf8');
+    const written = Number(readFileSync(`${grownFixture.dist}.written`, 'utf8'));
+    const files = filesUnder(grownFixture.papers).filter((file) => file.endsWith('.md')).length;
+    expect(papersRead(first).read).toBe(papersRead(first).files);
+    expect(written).toBeGreaterThan(0);
+    expect(written).toBeLessThan(files);
+    expect(papersRead(second)).toEqual({ read: written, files });
+    expect(papersRead(unchanged)).toEqual({ read: 0, files });
   });
 
   it('indexes again only the search shards whose pages changed', () => {

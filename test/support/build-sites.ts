@@ -50,7 +50,7 @@ export default function buildSites(): void {
  * input ingested into the same collection, and the site built again into the same folder, from
  * the first build's cache; then built once more, unchanged, from another shell (other
  * environment variables). The log of each build is kept beside the folder (`.first.log`, `.log`,
- * `.unchanged.log`).
+ * `.unchanged.log`), and the number of paper files the grown input wrote (`.written`).
  */
 function buildGrownFixture(config: SiteConfigFile): void {
   const inputs = fixtureInputs();
@@ -65,7 +65,10 @@ function buildGrownFixture(config: SiteConfigFile): void {
     mkdirSync(dirname(join(grownFixture.dist, stray)), { recursive: true });
     writeFileSync(join(grownFixture.dist, stray), 'from an older build');
   }
-  ingest({ inputs: inputs.slice(-1), outDir: grownFixture.papers });
+  // How many paper files the new day wrote (new papers, and older ones it lists again): what
+  // the next build's content sync should read.
+  const { written } = ingest({ inputs: inputs.slice(-1), outDir: grownFixture.papers });
+  writeFileSync(`${grownFixture.dist}.written`, String(written));
   buildSite(settings);
   // `_` is the command a shell ran last: the daily job's shell and an owner's differ.
   buildSite({ ...settings, env: { _: '/bin/another-shell', DAILY_PAPERS_UNRELATED: 'x' }, logFile: `${grownFixture.dist}.unchanged.log` });
