@@ -5,6 +5,17 @@ import { scanPages } from '../src/integrations/page-scans.ts';
 import { scratchFolder } from './support/scratch.ts';
 
 describe('scanning the pages of the output after a build', () => {
+  it('scans every page, those in a dot folder (`.well-known/`) too', () => {
+    const work = scratchFolder('page-scans');
+    const site = join(work, 'dist');
+    mkdirSync(join(site, '.well-known'), { recursive: true });
+    writeFileSync(join(site, 'index.html'), '<h1>Home</h1>');
+    writeFileSync(join(site, '.well-known', 'security.html'), '<h1>Contact</h1>');
+    const heading = (html: string) => /<h1>(.*?)<\/h1>/.exec(html)?.[1] ?? null;
+    const scanned = scanPages(site, [{ cacheFile: join(work, 'scans.json'), version: 'v1', scan: heading }]);
+    expect([...scanned.findings[0]]).toEqual([['.well-known/security.html', 'Contact'], ['index.html', 'Home']]);
+  });
+
   it('reads again only the pages written since the last build, and finds the same', () => {
     const work = scratchFolder('page-scans');
     const site = join(work, 'dist');

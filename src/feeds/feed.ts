@@ -17,8 +17,8 @@ export interface FeedItem {
   /** The day the paper was listed (its latest list day), `YYYY-MM-DD`. */
   day: string;
   authors: string[];
-  /** The abstract as plain-text paragraphs. */
-  abstract: string[];
+  /** The abstract as plain-text paragraphs (one array per paper, shared by every feed it is in). */
+  abstract: readonly string[];
   keywords: string[];
 }
 
@@ -42,9 +42,9 @@ export const FEED_LIMITS = { site: 100, listing: 30 };
  * feed took some 4 s of the build). Keyed weakly by the paper's document, kept for the build by
  * paperDocument: a dev server that reloads the collection gets new ones.
  */
-const plainAbstracts = new WeakMap<PaperDocument, string[]>();
+const plainAbstracts = new WeakMap<PaperDocument, readonly string[]>();
 
-function plainAbstract(document: PaperDocument): string[] {
+function plainAbstract(document: PaperDocument): readonly string[] {
   let paragraphs = plainAbstracts.get(document);
   if (!paragraphs) plainAbstracts.set(document, (paragraphs = plainParagraphs(document.abstract)));
   return paragraphs;

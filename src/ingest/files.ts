@@ -140,29 +140,21 @@ function walkFiles(dir: string, leave: ReadonlySet<string> = new Set()): Dirent[
   return files;
 }
 
-/** Orders paths by their UTF-16 code units, whatever the locale: the order stampedFiles lists them in. */
+/** Orders paths by their UTF-16 code units, whatever the locale: the order stampedMatches lists them in. */
 export function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
- * Every file under `dir` whose name ends with `extension`: its path relative to `dir` (with `/`),
- * and a stamp of its size and modification time that changes whenever the file is written again.
+ * The files under `dir` that the glob `pattern` matches (with tinyglobby, as Astro's glob loader
+ * matches them: symbolic links followed, and dot files left out unless `dot`), in code-unit
+ * order, each with its path relative to `dir` (with `/`) and a stamp of its size and modification
+ * time that changes whenever the file is written again; a link to nothing is left out. None when
+ * `dir` is not there.
  */
-export function stampedFiles(dir: string, extension: string): { path: string; stamp: string }[] {
-  return filesUnder(dir)
-    .filter((path) => path.endsWith(extension))
-    .map((path) => ({ path, stamp: stampOf(statSync(join(dir, path))) }));
-}
-
-/**
- * The files under `dir` that the glob `pattern` matches as Astro's glob loader matches it (with
- * tinyglobby: symbolic links followed, dot files left out), each with its path relative to `dir`
- * and a stamp as stampedFiles makes it; a link to nothing is left out. None when `dir` is not there.
- */
-export function stampedMatches(dir: string, pattern: string): { path: string; stamp: string }[] {
+export function stampedMatches(dir: string, pattern: string, { dot = false }: { dot?: boolean } = {}): { path: string; stamp: string }[] {
   if (!isFolder(dir)) return [];
-  return globSync(pattern, { cwd: dir, expandDirectories: false })
+  return globSync(pattern, { cwd: dir, dot, expandDirectories: false })
     .sort(byCodeUnits)
     .flatMap((path) => {
       const stats = statSync(join(dir, path), { throwIfNoEntry: false });

@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readText, readTextIfExists, stampedFiles, writeFileAtomic } from '../ingest/files.ts';
+import { readText, readTextIfExists, stampedMatches, writeFileAtomic } from '../ingest/files.ts';
 
 /** What a build hook looks for in each HTML page of the output: `scan` over the page's text. */
 export interface PageScan<T> {
@@ -26,7 +26,8 @@ export function scanPages<const S extends readonly PageScan<unknown>[]>(site: st
   const kept = scans.map((scan) => readFindings(scan));
   const stamped = scans.map((): Record<string, [string, unknown]> => ({}));
   const found = scans.map(() => new Map<string, unknown>());
-  const pages = stampedFiles(site, '.html');
+  // Every page, a dot folder's (`.well-known/`) too: the CSP must cover its inline scripts.
+  const pages = stampedMatches(site, '**/*.html', { dot: true });
   let read = 0;
   for (const { path, stamp } of pages) {
     let html: string | undefined;
