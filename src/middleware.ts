@@ -1,7 +1,7 @@
 import { defineMiddleware } from 'astro:middleware';
-import { siteSettings } from './config/site-settings.ts';
 import { getSiteIndex } from './lib/collection.ts';
 import { paperPageSink } from './lib/paper-page-sink.ts';
+import { outputFile } from './lib/paths.ts';
 
 /** The paper route, as Astro names it to middleware. */
 const PAPER_ROUTE = '/papers/[id]';
@@ -19,13 +19,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (!sink || context.routePattern !== PAPER_ROUTE || !response.ok) return response;
   const html = await response.text();
   shardSizes ??= getSiteIndex().then(({ search }) => new Map(search.shards.map((shard) => [shard.id, shard.papers])));
-  sink.add(outputPath(context.url.pathname), html, await shardSizes);
+  // A page's pathname ends in a slash (trailingSlash: 'always'), so its file is its folder's index.html.
+  sink.add(outputFile(context.url.pathname), html, await shardSizes);
   return new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
 });
-
-/** The page's file in the output folder: its path without the base, in a folder of its own (trailingSlash: 'always'). */
-function outputPath(pathname: string): string {
-  const base = siteSettings().basePath;
-  const path = decodeURI(pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\//, ''));
-  return `${path}${path.endsWith('/') || path === '' ? '' : '/'}index.html`;
-}

@@ -1,9 +1,9 @@
+import { buildSink } from './build-sink.ts';
+
 /**
  * Where paper pages go as they are rendered, while a build indexes them for search at the same
  * time (src/integrations/live-search-index.ts): the build hook that indexes registers a sink,
- * and the middleware (src/middleware.ts) hands it each paper page. The two live in different
- * module graphs (the integration in Astro's process, the middleware in the bundle it renders
- * with), so the sink is kept under a global symbol. Outside a build there is none.
+ * and the middleware (src/middleware.ts) hands it each paper page.
  */
 export interface PaperPageSink {
   /**
@@ -13,14 +13,7 @@ export interface PaperPageSink {
   add(path: string, html: string, shardSizes: ReadonlyMap<string, number>): void;
 }
 
-const SINK = Symbol.for('daily-papers:paper-page-sink');
+const sink = buildSink<PaperPageSink>('paper-page-sink');
 
-type WithSink = typeof globalThis & { [SINK]?: PaperPageSink };
-
-export function setPaperPageSink(sink: PaperPageSink | undefined): void {
-  (globalThis as WithSink)[SINK] = sink;
-}
-
-export function paperPageSink(): PaperPageSink | undefined {
-  return (globalThis as WithSink)[SINK];
-}
+export const setPaperPageSink = sink.set;
+export const paperPageSink = sink.get;

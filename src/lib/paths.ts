@@ -49,6 +49,16 @@ export const paths = {
   searchSorts: () => withBase('search/sorts.json'),
 };
 
+/**
+ * The file a build writes for a path of `paths` (or a request's pathname): without the base,
+ * decoded, a folder's being its `index.html` (trailingSlash: 'always').
+ */
+export function outputFile(path: string): string {
+  const base = siteSettings().basePath;
+  const file = decodeURI(path.startsWith(base) ? path.slice(base.length) : path.replace(/^\//, ''));
+  return file === '' || file.endsWith('/') ? `${file}index.html` : file;
+}
+
 /** Links off the site, for a paper. */
 export const externalLinks = {
   arxivAbstract: (id: string) => `https://arxiv.org/abs/${id}`,
