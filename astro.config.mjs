@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { siteSettings } from './src/config/site-settings.ts';
 import { dataStoreReadWhenRendering } from './src/integrations/data-store-module.ts';
+import { feedFiles } from './src/integrations/feed-files.ts';
 import { securityHeaders } from './src/integrations/headers.ts';
 import { outputFolder } from './src/integrations/output-folder.ts';
 import { outputReport } from './src/integrations/output-report.ts';
@@ -22,6 +23,8 @@ import { safeLinksPlugin } from './src/markdown/safe-links.ts';
 const settings = siteSettings();
 // The pages are read once after a build for the hooks that look into them (search, _headers).
 const pages = pageScans();
+// Topics' and organizations' feeds are written apart from Astro's routes (src/feeds/endpoints.ts).
+const feeds = feedFiles();
 
 export default defineConfig({
   site: settings.siteUrl,
@@ -39,7 +42,7 @@ export default defineConfig({
   // Build hooks run in this order: the output folder is pruned of what this build did not make
   // before the pages are scanned and the others write into it, and the output report counts
   // what they wrote.
-  integrations: [outputFolder({ leave: [SEARCH_INDEX_FOLDER] }), pages, dataStoreReadWhenRendering(), siteUrlWarning(), sitemap({ entryLimit: 45_000 }), pagefind(pages), securityHeaders(pages), outputReport()],
+  integrations: [outputFolder({ leave: [SEARCH_INDEX_FOLDER], keptBy: [feeds] }), feeds, pages, dataStoreReadWhenRendering(), siteUrlWarning(), sitemap({ entryLimit: 45_000 }), pagefind(pages), securityHeaders(pages), outputReport()],
   // Sätteri's defaults, plus `$...$` maths rendered by KaTeX at build time (src/markdown/katex.ts),
   // and only http(s) links kept (src/markdown/safe-links.ts).
   // Rendered entries keep only what those plugins add to the front matter (front-matter-copy.ts).

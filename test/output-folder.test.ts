@@ -9,8 +9,8 @@ import { scratchFolder } from './support/scratch.ts';
  * A build as Astro runs the integration's hooks: `start` is the set-up (it says whether the
  * folder is kept), `finish` the end of a build that did not fail (it returns what was logged).
  */
-async function startBuild({ cacheDir, outDir, command = 'build', leave }: { cacheDir: string; outDir: string; command?: string; leave?: string[] }): Promise<{ kept: boolean; finish: () => Promise<string> }> {
-  const integration = outputFolder({ leave });
+async function startBuild({ cacheDir, outDir, command = 'build', leave, keptBy }: { cacheDir: string; outDir: string; command?: string; leave?: string[]; keptBy?: { files(): ReadonlySet<string> }[] }): Promise<{ kept: boolean; finish: () => Promise<string> }> {
+  const integration = outputFolder({ leave, keptBy });
   const updates: unknown[] = [];
   const config = { cacheDir: pathToFileURL(`${cacheDir}/`), outDir: pathToFileURL(`${outDir}/`) };
   await integration.hooks['astro:config:setup']!({ command, config, updateConfig: (update: unknown) => updates.push(update) } as never);
@@ -97,6 +97,17 @@ describe('the output folder between builds', () => {
     expect(existsSync(join(site.outDir, 'pagefind', '2025-01-13', 'pagefind.js'))).toBe(true);
     expect(existsSync(join(site.outDir, 'papers', 'pagefind'))).toBe(false);
     expect(logged).toMatch(/0 files written or kept, 1 no longer built removed/);
+  });
+
+  it('keeps the files other integrations say they kept from the last build', async () => {
+    const site = scratchSite();
+    await build(site);
+    writeOld(join(site.outDir, 'topics', 'agents', 'rss.xml'));
+    writeOld(join(site.outDir, 'topics', 'gone', 'rss.xml'));
+    const logged = await (await startBuild({ ...site, keptBy: [{ files: () => new Set(['topics/agents/rss.xml']) }] })).finish();
+    expect(existsSync(join(site.outDir, 'topics', 'agents', 'rss.xml'))).toBe(true);
+    expect(existsSync(join(site.outDir, 'topics', 'gone'))).toBe(false);
+    expect(logged).toMatch(/1 files written or kept, 1 no longer built removed/);
   });
 
   it('is left alone by the dev server', async () => {

@@ -25,9 +25,11 @@ interface AstroManifest {
  * are gone, assets of older code. The folders named in `leave`, directly in the output folder,
  * are left to the integrations that write them, which keep them in step themselves: the search
  * index's 56,000 files at 54,000 papers, older than the build, were removed and linked back by
- * every build. List it before every integration that writes into the output folder.
+ * every build. The integrations in `keptBy` say which files they kept in it, unchanged (the feeds
+ * written apart from Astro's routes, src/integrations/feed-files.ts). List it before every
+ * integration that writes into the output folder.
  */
-export function outputFolder({ leave = [] }: { leave?: readonly string[] } = {}): AstroIntegration {
+export function outputFolder({ leave = [], keptBy = [] }: { leave?: readonly string[]; keptBy?: readonly { files(): ReadonlySet<string> }[] } = {}): AstroIntegration {
   let started = 0;
   let kept = false;
   let note = '';
@@ -50,7 +52,7 @@ export function outputFolder({ leave = [] }: { leave?: readonly string[] } = {})
       'astro:build:done': ({ dir, logger }) => {
         const outDir = resolve(fileURLToPath(dir));
         if (kept) {
-          const { removed, left } = removeFilesNotWrittenSince(outDir, started, keptPages(cacheDir), new Set(leave));
+          const { removed, left } = removeFilesNotWrittenSince(outDir, started, new Set([...keptPages(cacheDir), ...keptBy.flatMap((integration) => [...integration.files()])]), new Set(leave));
           logger.info(`kept the output folder of the last build: ${left} files written or kept, ${removed} no longer built removed`);
         }
         writeNote(note, { outDir, finished: true });

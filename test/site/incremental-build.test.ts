@@ -19,13 +19,19 @@ const SHARD_COUNTS = /\((\d+) unchanged, from the cache; (\d+) while rendering\)
 const reusedShards = (log: string) => Number(SHARD_COUNTS.exec(log)?.[1]);
 const shardsIndexedWhileRendering = (log: string) => Number(SHARD_COUNTS.exec(log)?.[2]);
 
-/** What the papers collection's loader read in a build: `papers: reading 21 of 61 files`, or all of them. */
-function papersRead(log: string): { read: number; files: number } {
-  const match = /papers: reading (?:(\d+) of (\d+)|all (\d+)) files/.exec(log);
-  if (!match) throw new Error('the build log says nothing of the papers read');
-  const [, read, files, all] = match;
-  return all === undefined ? { read: Number(read), files: Number(files) } : { read: Number(all), files: Number(all) };
+/** A count the build logs as `<verb> 21 of 61 <things>` or `<verb> all 61 <things>`: how many were done, of how many. */
+function counted(log: string, verb: string, things: string): { done: number; of: number } {
+  const match = new RegExp(`${verb} (?:(\\d+) of (\\d+)|all (\\d+)) ${things}`).exec(log);
+  if (!match) throw new Error(`the build log has no "${verb} ... ${things}"`);
+  const [, done, of, all] = match;
+  return all === undefined ? { done: Number(done), of: Number(of) } : { done: Number(all), of: Number(all) };
 }
+
+/** What the papers collection's loader read in a build: `papers: reading 21 of 61 files`, or all of them. */
+const papersRead = (log: string) => counted(log, 'papers: reading', 'files');
+
+/** What the build's feed writer wrote: `wrote 12 of 140 feeds`, or all of them. */
+const feedsWritten = (log: string) => counted(log, 'wrote', 'feeds');
 
 /** The pages of the routes in src/pages without parameters, by output path: `/archive/index.html`, `/rss.xml`. */
 function pagesWithoutParameters(): string[] {
@@ -37,6 +43,13 @@ function pagesWithoutParameters(): string[] {
       return page === '404' ? '/404.html' : `/${page === 'index' ? '' : `${page.replace(/\/?index$/, '')}/`}index.html`;
     })
     .sort();
+}
+
+/** The paths a build's log lists, and those of them Astro kept from the last build. */
+function routesIn(log: string): { built: string[]; kept: Set<string> } {
+  // A page rendered among others gets its time on a later line, and the next line's time glued on.
+  const built = [...log.matchAll(/[├└]─ (\/\S*?)(?=\d\d:\d\d:\d\d|\s|$)/g)].map(([, path]) => path);
+  return { built, kept: new Set([...log.matchAll(/[├└]─ (\S+) \(cached\)/g)].map(([, path]) => path)) };
 }
 
 /** How many search shards a built site has. */
@@ -72,9 +85,7 @@ describe('a site grown by a day and built again from the last build', () => {
 
   it('is kept whole by a build of the same collection started from another shell, with other environment variables', () => {
     const unchanged = readFileSync(`${grownFixture.dist}.unchanged.log`, 'utf8');
-    // A page rendered among others gets its time on a later line, and the next line's time glued on.
-    const built = [...unchanged.matchAll(/[├└]─ (\/\S*?)(?=\d\d:\d\d:\d\d|\s|$)/g)].map(([, path]) => path);
-    const kept = new Set([...unchanged.matchAll(/[├└]─ (\S+) \(cached\)/g)].map(([, path]) => path));
+    const { built, kept } = routesIn(unchanged);
     expect(kept.size).toBeGreaterThan(100);
     // A page of a route without parameters has no cacheKey: Astro renders it every time.
     expect(built.filter((path) => !kept.has(path)).sort()).toEqual(pagesWithoutParameters());
@@ -85,11 +96,24 @@ describe('a site grown by a day and built again from the last build', () => {
     const unchanged = readFileSync(`${grownFixture.dist}.unchanged.log`, 'utf8');
     const written = Number(readFileSync(`${grownFixture.dist}.written`, 'utf8'));
     const files = filesUnder(grownFixture.papers).filter((file) => file.endsWith('.md')).length;
-    expect(papersRead(first).read).toBe(papersRead(first).files);
+    expect(papersRead(first).done).toBe(papersRead(first).of);
     expect(written).toBeGreaterThan(0);
     expect(written).toBeLessThan(files);
-    expect(papersRead(second)).toEqual({ read: written, files });
-    expect(papersRead(unchanged)).toEqual({ read: 0, files });
+    expect(papersRead(second)).toEqual({ done: written, of: files });
+    expect(papersRead(unchanged)).toEqual({ done: 0, of: files });
+  });
+
+  it("writes again the feeds of just the topics and organizations whose pages the new day changed, and none when nothing changed", () => {
+    const unchanged = readFileSync(`${grownFixture.dist}.unchanged.log`, 'utf8');
+    const feeds = builtFiles(grownFixture.dist).filter((file) => /^(topics|orgs)\/[^/]+\/rss\.xml$/.test(file)).length;
+    // Each listing fits on one page here, which shows the papers its feed does: they change together.
+    const { built, kept } = routesIn(second);
+    const listingsRendered = built.filter((path) => /^\/(topics|orgs)\/[^/]+\/index\.html$/.test(path) && !kept.has(path)).length;
+    expect(feeds).toBeGreaterThan(10);
+    expect(builtFiles(grownFixture.dist).filter((file) => /^(topics|orgs)\/[^/]+\/2\/index\.html$/.test(file))).toEqual([]);
+    expect(feedsWritten(first).done).toBe(feedsWritten(first).of);
+    expect(feedsWritten(second)).toEqual({ done: listingsRendered, of: feeds });
+    expect(feedsWritten(unchanged)).toEqual({ done: 0, of: feeds });
   });
 
   it('indexes again only the search shards whose pages changed', () => {

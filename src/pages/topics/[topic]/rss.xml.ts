@@ -1,5 +1,3 @@
 import { topicFeedRoute } from '../../../feeds/endpoints.ts';
-import { topicPaths } from '../../../lib/static-paths.ts';
 
-export const getStaticPaths = topicPaths;
-export const GET = topicFeedRoute;
+export const { getStaticPaths, GET } = topicFeedRoute;

@@ -1,0 +1,123 @@
+import type { AstroIntegration } from 'astro';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { filesUnder, isFile, readBytes, readTextIfExists, removeFile, writeFileAtomic } from '../ingest/files.ts';
+import { setFeedFileSink, type FeedFile, type FeedFileSink } from '../lib/feed-file-sink.ts';
+
+/** This integration's record, in the cache folder, of the key of each feed file the last build left in the output folder. */
+const RECORD = 'daily-papers-feed-files.json';
+
+/** How long writing feeds may hold the thread before the pages being rendered get a turn. */
+const SLICE_MS = 20;
+
+/** The integration, and what it wrote or kept. */
+export interface FeedFiles extends AstroIntegration {
+  /** The feed files (paths in the output folder) this build wrote or kept: all there once `astro:build:generated` has run. */
+  files(): ReadonlySet<string>;
+}
+
+/**
+ * Writes the feeds that routes hand over instead of rendering them (src/feeds/endpoints.ts), while
+ * Astro renders the pages: a feed whose key is the one it had in the last build, and which is
+ * still in the output folder, is left as it is, the way Astro keeps an unchanged page. So a new
+ * day writes the feeds of its topics and organizations, and a cold build writes them all. The
+ * output folder's pruning is told which files are feeds (src/integrations/output-folder.ts).
+ *
+ * A feed's key is its route's cache key and the version of the project's code (codeVersion).
+ */
+export function feedFiles(): FeedFiles {
+  let record = '';
+  let outDir = '';
+  let writer: FeedFileWriter | undefined;
+  let version = '';
+  let done: ReadonlySet<string> = new Set();
+  return {
+    name: 'daily-papers:feed-files',
+    files: () => done,
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        record = join(fileURLToPath(config.cacheDir), RECORD);
+        outDir = fileURLToPath(config.outDir);
+        version = codeVersion(fileURLToPath(config.root));
+      },
+      'astro:build:start': () => {
+        const last = readTextIfExists(record);
+        // Until this build has written every feed, the record would not say what the folder holds:
+        // a build that fails leaves none, and the next writes every feed.
+        removeFile(record);
+        writer = new FeedFileWriter(outDir, version, new Map(Object.entries(last ? (JSON.parse(last) as Record<string, string>) : {})));
+        setFeedFileSink(writer);
+      },
+      'astro:build:generated': async ({ logger }) => {
+        setFeedFileSink(undefined);
+        if (!writer) return;
+        const { keys, written } = await writer.finish();
+        writeFileAtomic(record, JSON.stringify(Object.fromEntries(keys)));
+        done = new Set(keys.keys());
+        if (keys.size > 0) logger.info(written === keys.size ? `wrote all ${written} feeds` : `wrote ${written} of ${keys.size} feeds (the others are unchanged since the last build)`);
+      },
+    },
+  };
+}
+
+/**
+ * The version of the code that makes the feeds: a hash of the project's source (`src/`) and of
+ * its lockfile (the versions of the libraries it runs). Astro tells a page's code by the modules
+ * its bundle holds, which a feed written apart from the routes has no part in; this is coarser
+ * (any change to the source writes every feed again, as a cold build does) and never misses one.
+ */
+export function codeVersion(root: string): string {
+  const hash = createHash('sha256');
+  for (const file of filesUnder(join(root, 'src'))) hash.update(`${file}\0`).update(readBytes(join(root, 'src', file)));
+  const lockfile = join(root, 'package-lock.json');
+  if (isFile(lockfile)) hash.update('package-lock.json\0').update(readBytes(lockfile));
+  return hash.digest('base64url');
+}
+
+/**
+ * Writes feed files into `outDir` as they are added, in slices of the thread between the pages'
+ * rendering, skipping each whose key (with the code's `version`) is the one `last` gives and whose file is there.
+ */
+export class FeedFileWriter implements FeedFileSink {
+  readonly #outDir: string;
+  readonly #version: string;
+  readonly #last: ReadonlyMap<string, string>;
+  readonly #keys = new Map<string, string>();
+  #written = 0;
+  #writing: Promise<void> = Promise.resolve();
+  #failure: unknown;
+
+  constructor(outDir: string, version: string, last: ReadonlyMap<string, string>) {
+    this.#outDir = outDir;
+    this.#version = version;
+    this.#last = last;
+  }
+
+  add(files: readonly FeedFile[]): void {
+    for (const file of files) this.#keys.set(file.path, `${this.#version}:${file.key}`);
+    // A failure is kept for finish(): a rejection nobody awaits yet would end the process.
+    this.#writing = this.#writing.then(() => this.#write(files)).catch((error: unknown) => void (this.#failure ??= error));
+  }
+
+  /** Waits until every feed added is written; gives each feed's key and how many were written. Throws what writing one threw. */
+  async finish(): Promise<{ keys: ReadonlyMap<string, string>; written: number }> {
+    await this.#writing;
+    if (this.#failure !== undefined) throw this.#failure;
+    return { keys: this.#keys, written: this.#written };
+  }
+
+  async #write(files: readonly FeedFile[]): Promise<void> {
+    let sliceStart = performance.now();
+    for (const file of files) {
+      const target = join(this.#outDir, file.path);
+      if (this.#last.get(file.path) === this.#keys.get(file.path) && isFile(target)) continue;
+      writeFileAtomic(target, file.render());
+      this.#written++;
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+  }
+}
