@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { astroBuildCommand, heapLimitMb } from '../src/build/astro-build.ts';
+import { astroBuildCommand, EXTERNAL_MEMORY_FLAG, heapLimitMb } from '../src/build/astro-build.ts';
 import { scratchFolder } from './support/scratch.ts';
 
 /** A collection folder of `count` paper files, some in a subfolder, beside files that are not papers. */
@@ -21,7 +21,20 @@ function heapLimitUnder(flags: string[]): number {
   return Number(run.stdout) / 2 ** 20;
 }
 
-describe('the heap limit of a build', () => {
+/** How many full (mark-compact) collections V8 runs, under `flags`, while 20,000 buffers of 40 KB are made and dropped. */
+function fullCollectionsUnder(flags: string[]): number {
+  const script = `
+    const { PerformanceObserver, constants } = require('node:perf_hooks');
+    let full = 0;
+    new PerformanceObserver((list) => { for (const entry of list.getEntries()) if (entry.detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR) full++; }).observe({ entryTypes: ['gc'] });
+    for (let i = 0; i < 20000; i++) new Uint8Array(40000);
+    setTimeout(() => console.log(full), 50);`;
+  const run = spawnSync(process.execPath, [...flags, '-e', script], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`node ${flags.join(' ')} failed: ${run.stderr}`);
+  return Number(run.stdout);
+}
+
+describe('the Node process that runs a build', () => {
   it('is 2 GB for a collection up to 29,000 papers, then grows by 35 MB per 1,000 papers', () => {
     expect([0, 6_747, 29_000].map(heapLimitMb)).toEqual([2048, 2048, 2048]);
     expect(heapLimitMb(54_000) - heapLimitMb(53_000)).toBe(35);
@@ -33,7 +46,7 @@ describe('the heap limit of a build', () => {
     const papers = 30_000;
     const { command, args } = astroBuildCommand({ root: '/project', papersDir: collection(papers), args: ['--outDir', 'out'] });
     expect(command).toBe(process.execPath);
-    expect(args).toEqual([`--max-old-space-size=${heapLimitMb(papers)}`, join('/project', 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', 'out']);
+    expect(args).toEqual([`--max-old-space-size=${heapLimitMb(papers)}`, EXTERNAL_MEMORY_FLAG, join('/project', 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', 'out']);
     expect(heapLimitMb(papers)).toBeGreaterThan(heapLimitMb(papers - 1_000));
     // V8 takes the flag: its limit is the one asked for, give or take its young generation.
     expect(heapLimitUnder(args.slice(0, 1))).toBeGreaterThanOrEqual(heapLimitMb(papers));
@@ -42,7 +55,16 @@ describe('the heap limit of a build', () => {
 
   it('leaves a limit the owner set in NODE_OPTIONS to rule', () => {
     const { args } = astroBuildCommand({ root: '/project', papersDir: collection(2), nodeOptions: '--enable-source-maps --max-old-space-size=8192' });
-    expect(args).toEqual([join('/project', 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']);
+    expect(args).toEqual([EXTERNAL_MEMORY_FLAG, join('/project', 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']);
+  });
+
+  it('runs Node so that short-lived bytes, as of pages written, start no full garbage collection', () => {
+    const { args } = astroBuildCommand({ root: '/project', papersDir: collection(2) });
+    const flags = args.filter((arg) => arg.startsWith('--'));
+    expect(flags).toContain(EXTERNAL_MEMORY_FLAG);
+    // 800 MB of page-sized bytes, each dropped at once, next to a heap that never fills.
+    expect(fullCollectionsUnder(flags)).toBe(0);
+    expect(fullCollectionsUnder(flags.filter((flag) => flag !== EXTERNAL_MEMORY_FLAG))).toBeGreaterThan(3);
   });
 
   it('runs a build of a folder with no papers yet under the smallest limit', () => {
