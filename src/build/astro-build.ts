@@ -6,16 +6,19 @@ import { filesUnder } from '../ingest/files.ts';
 const HEAP_LIMIT_FLAG = /--max-old-space-size\b/;
 
 /**
- * The heap limit, in MB, for building a collection of `papers` papers: 1 GB and 35 MB per 1,000
- * papers, and never less than 2 GB. V8's own limit is fixed (about 4.2 GB on these machines),
- * whatever the collection: at 54,000 papers the build ran up against it, collected late and
- * over a lot, and passed the 4 GB budget; under a 3 GB limit it was faster and stayed within it
- * (docs/performance.md). At 100,000 papers and more, V8's limit is too small. Small collections
- * keep room to spare. The rule leaves room for Pagefind, which indexes in its own process while
- * the pages render (about 0.5 GB), within the 4 GB at 54,000 papers.
+ * The heap limit, in MB, for building a collection of `papers` papers: 1 GB and 22 MB per 1,000
+ * papers, and never less than 2 GB; 35 MB per 1,000 where V8 does not count ArrayBuffers within
+ * it (EXTERNAL_MEMORY_FLAG). V8's own limit is fixed (about 4.2 GB on these machines), whatever
+ * the collection: at 54,000 papers the build ran up against it, collected late and over a lot,
+ * and passed the 4 GB budget; under a 3 GB limit it was faster and stayed within it. Counted
+ * within the limit, ArrayBuffers let the process grow by more under the same limit (3.8 GB at
+ * 54,000 papers under 2.9 GB): 2.2 GB held it to 3.3 GB (docs/performance.md). At 100,000 papers
+ * and more, V8's limit is too small. Small collections keep room to spare. The rule leaves room
+ * for Pagefind, which indexes in its own process while the pages render (about 0.6 GB), within
+ * the 4 GB at 54,000 papers.
  */
-export function heapLimitMb(papers: number): number {
-  return Math.max(2048, Math.ceil(1024 + (35 * papers) / 1000));
+export function heapLimitMb(papers: number, { buffersCounted = true }: { buffersCounted?: boolean } = {}): number {
+  return Math.max(2048, Math.ceil(1024 + ((buffersCounted ? 22 : 35) * papers) / 1000));
 }
 
 /**
@@ -40,7 +43,7 @@ function takesFlag(node: string, flag: string): boolean {
  */
 export function astroBuildCommand({ root, papersDir, nodeOptions, args = [] }: { root: string; papersDir: string; nodeOptions?: string; args?: readonly string[] }): { command: string; args: string[] } {
   const papers = filesUnder(papersDir).filter((path) => path.endsWith('.md')).length;
-  const heap = nodeOptions && HEAP_LIMIT_FLAG.test(nodeOptions) ? [] : [`--max-old-space-size=${heapLimitMb(papers)}`];
-  const gc = takesFlag(process.execPath, EXTERNAL_MEMORY_FLAG) ? [EXTERNAL_MEMORY_FLAG] : [];
-  return { command: process.execPath, args: [...heap, ...gc, join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...args] };
+  const buffersCounted = takesFlag(process.execPath, EXTERNAL_MEMORY_FLAG);
+  const heap = nodeOptions && HEAP_LIMIT_FLAG.test(nodeOptions) ? [] : [`--max-old-space-size=${heapLimitMb(papers, { buffersCounted })}`];
+  return { command: process.execPath, args: [...heap, ...(buffersCounted ? [EXTERNAL_MEMORY_FLAG] : []), join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...args] };
 }
