@@ -81,6 +81,14 @@ describe('feeds written apart from the routes', () => {
     expect((await build(site, TWO_FEEDS)).rendered).toEqual([]);
   });
 
+  it('are all written again when the record of the last build is not one', async () => {
+    const site = scratchSite();
+    await build(site, TWO_FEEDS);
+    writeFileSync(join(site.cacheDir, 'daily-papers-feed-files.json'), '{"version": 1, "keys"');
+    expect((await build(site, TWO_FEEDS)).rendered).toEqual(['orgs/meta/rss.xml', 'topics/agents/rss.xml']);
+    expect((await build(site, TWO_FEEDS)).rendered).toEqual([]);
+  });
+
   it('are all written again after a build that failed, whatever it had written', async () => {
     const site = scratchSite();
     await build(site, TWO_FEEDS);

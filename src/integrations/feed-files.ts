@@ -8,6 +8,12 @@ import { setFeedFileSink, type FeedFile, type FeedFileSink } from '../lib/feed-f
 /** This integration's record, in the cache folder, of the key of each feed file the last build left in the output folder. */
 const RECORD = 'daily-papers-feed-files.json';
 
+/** What the record holds: the code's version, and each feed's key by its path. */
+interface FeedRecord {
+  version: string;
+  keys: Record<string, string>;
+}
+
 /** How long writing feeds may hold the thread before the pages being rendered get a turn. */
 const SLICE_MS = 20;
 
@@ -24,7 +30,7 @@ export interface FeedFiles extends AstroIntegration {
  * day writes the feeds of its topics and organizations, and a cold build writes them all. The
  * output folder's pruning is told which files are feeds (src/integrations/output-folder.ts).
  *
- * A feed's key is its route's cache key and the version of the project's code (codeVersion).
+ * A feed's key is its route's cache key, under the version of the project's code (codeVersion).
  */
 export function feedFiles(): FeedFiles {
   let record = '';
@@ -46,19 +52,31 @@ export function feedFiles(): FeedFiles {
         // Until this build has written every feed, the record would not say what the folder holds:
         // a build that fails leaves none, and the next writes every feed.
         removeFile(record);
-        writer = new FeedFileWriter(outDir, version, new Map(Object.entries(last ? (JSON.parse(last) as Record<string, string>) : {})));
+        const lastRecord = readRecord(last);
+        // Feeds made by other code are made again, whatever their keys.
+        writer = new FeedFileWriter(outDir, new Map(lastRecord?.version === version ? Object.entries(lastRecord.keys) : []));
         setFeedFileSink(writer);
       },
       'astro:build:generated': async ({ logger }) => {
         setFeedFileSink(undefined);
         if (!writer) return;
         const { keys, written } = await writer.finish();
-        writeFileAtomic(record, JSON.stringify(Object.fromEntries(keys)));
+        writeFileAtomic(record, JSON.stringify({ version, keys: Object.fromEntries(keys) } satisfies FeedRecord));
         done = new Set(keys.keys());
         if (keys.size > 0) logger.info(written === keys.size ? `wrote all ${written} feeds` : `wrote ${written} of ${keys.size} feeds (the others are unchanged since the last build)`);
       },
     },
   };
+}
+
+/** The record the last build left, if it is one: anything else means every feed is written again. */
+function readRecord(text: string | undefined): FeedRecord | undefined {
+  try {
+    const record = text === undefined ? undefined : (JSON.parse(text) as Partial<FeedRecord>);
+    return typeof record?.version === 'string' && typeof record.keys === 'object' && record.keys !== null ? (record as FeedRecord) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -77,25 +95,23 @@ export function codeVersion(root: string): string {
 
 /**
  * Writes feed files into `outDir` as they are added, in slices of the thread between the pages'
- * rendering, skipping each whose key (with the code's `version`) is the one `last` gives and whose file is there.
+ * rendering, skipping each whose key is the one `last` gives and whose file is there.
  */
 export class FeedFileWriter implements FeedFileSink {
   readonly #outDir: string;
-  readonly #version: string;
   readonly #last: ReadonlyMap<string, string>;
   readonly #keys = new Map<string, string>();
   #written = 0;
   #writing: Promise<void> = Promise.resolve();
   #failure: unknown;
 
-  constructor(outDir: string, version: string, last: ReadonlyMap<string, string>) {
+  constructor(outDir: string, last: ReadonlyMap<string, string>) {
     this.#outDir = outDir;
-    this.#version = version;
     this.#last = last;
   }
 
   add(files: readonly FeedFile[]): void {
-    for (const file of files) this.#keys.set(file.path, `${this.#version}:${file.key}`);
+    for (const file of files) this.#keys.set(file.path, file.key);
     // A failure is kept for finish(): a rejection nobody awaits yet would end the process.
     this.#writing = this.#writing.then(() => this.#write(files)).catch((error: unknown) => void (this.#failure ??= error));
   }
@@ -111,7 +127,7 @@ export class FeedFileWriter implements FeedFileSink {
     let sliceStart = performance.now();
     for (const file of files) {
       const target = join(this.#outDir, file.path);
-      if (this.#last.get(file.path) === this.#keys.get(file.path) && isFile(target)) continue;
+      if (this.#last.get(file.path) === file.key && isFile(target)) continue;
       writeFileAtomic(target, file.render());
       this.#written++;
       if (performance.now() - sliceStart > SLICE_MS) {
