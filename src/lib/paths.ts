@@ -50,12 +50,13 @@ export const paths = {
 };
 
 /**
- * The file a build writes for a path of `paths` (or a request's pathname): without the base,
- * decoded, a folder's being its `index.html` (trailingSlash: 'always').
+ * The file a build writes for a path of `paths` (or a request's pathname): without the base, each
+ * segment decoded as `paths` encoded it (encodeURIComponent: a `+` or `#` in a name comes back too,
+ * as Astro writes the route's parameter), a folder's being its `index.html` (trailingSlash: 'always').
  */
 export function outputFile(path: string): string {
   const base = siteSettings().basePath;
-  const file = decodeURI(path.startsWith(base) ? path.slice(base.length) : path.replace(/^\//, ''));
+  const file = (path.startsWith(base) ? path.slice(base.length) : path.replace(/^\//, '')).split('/').map(decodeURIComponent).join('/');
   return file === '' || file.endsWith('/') ? `${file}index.html` : file;
 }
 
