@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import matter from 'gray-matter';
 import { ingest } from '../src/ingest/run.ts';
+import { readFrontMatter } from '../src/lib/front-matter.ts';
 import { DEFAULT_MAX_DOCUMENT_FREQUENCY, relatedPapers, type RelatedInput } from '../src/lib/related.ts';
 
 const { values, positionals } = parseArgs({
@@ -24,7 +24,7 @@ const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
 function readPapers(folder: string): RelatedInput[] {
   return readdirSync(folder).filter((name) => name.endsWith('.md')).sort().map((name) => {
-    const { data } = matter(readFileSync(join(folder, name), 'utf8'), {});
+    const { data } = readFrontMatter(readFileSync(join(folder, name), 'utf8'));
     const { id, title, keywords, aiSummary, categories } = data as RelatedInput;
     return { id, title, keywords, aiSummary, categories };
   });

@@ -1,8 +1,8 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
+import { readFrontMatter } from '../src/lib/front-matter.ts';
 import { stampedGlob } from '../src/loaders/stamped-glob.ts';
 import { sites } from './support/locations.ts';
 import { scratchFolder } from './support/scratch.ts';
@@ -42,8 +42,7 @@ function syncer(root: string) {
   const markdown = {
     getEntryInfo: ({ contents, fileUrl }: { contents: string; fileUrl: URL }) => {
       reads.push(decodeURIComponent(fileUrl.pathname.split('/').at(-1)!));
-      const { data, content } = matter(contents, {});
-      return { data, body: content };
+      return readFrontMatter(contents);
     },
   };
   const context = {

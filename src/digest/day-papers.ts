@@ -12,9 +12,15 @@ export function readDayPapers(collection: string, day: string): PaperDocument[] 
   const { files, missing } = listInputFiles([collection], ['.md']);
   if (missing.length > 0) throw new Error(`no collection folder at ${collection}`);
   return files
-    .map(readText)
-    .filter((text) => text.includes(day))
-    .map(fromMarkdownFile)
+    .map((file) => ({ file, text: readText(file) }))
+    .filter(({ text }) => text.includes(day))
+    .map(({ file, text }) => {
+      try {
+        return fromMarkdownFile(text);
+      } catch (error) {
+        throw new Error(`${file}: ${(error as Error).message}`);
+      }
+    })
     .filter(({ paper }) => paper.days.includes(day))
     .sort((a, b) => byUpvotes(a.paper, b.paper));
 }

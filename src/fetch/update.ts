@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import matter from 'gray-matter';
 import { listInputFiles, readText } from '../ingest/files.ts';
 import { dayRange } from '../lib/dates.ts';
+import { readFrontMatter } from '../lib/front-matter.ts';
 import { savedHfDays } from './save.ts';
 
 /**
@@ -22,8 +22,13 @@ export function daysToUpdate({ rawDir, collection, today, from }: { rawDir: stri
 export function newestListDay(collection: string): string | undefined {
   let newest: string | undefined;
   for (const file of listInputFiles([collection], ['.md']).files) {
-    // Options disable gray-matter's cache, which would otherwise keep every file in memory.
-    const days: unknown = matter(readText(file), { language: 'yaml' }).data.days;
+    let days: unknown;
+    try {
+      days = readFrontMatter(readText(file)).data.days;
+    } catch {
+      // Not a paper file ingest could have written: the build names it; it gives no day here.
+      continue;
+    }
     for (const day of Array.isArray(days) ? days : []) {
       if (typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day) && (!newest || day > newest)) newest = day;
     }

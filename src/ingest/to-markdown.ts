@@ -1,10 +1,10 @@
-import matter from 'gray-matter';
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mathFromMarkdown, mathToMarkdown } from 'mdast-util-math';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
 import { math } from 'micromark-extension-math';
+import { bodyOfFrontMatterFile, readFrontMatter, writeFrontMatter } from '../lib/front-matter.ts';
 import { paperDocumentSchema, paperSchema, type PaperDocument } from '../schema/paper.ts';
 import { splitMath } from './math.ts';
 
@@ -25,7 +25,7 @@ const KEY_ORDER = Object.keys(paperSchema.shape);
  */
 export function toMarkdownFile({ paper, abstract }: PaperDocument): string {
   const ordered = Object.fromEntries(KEY_ORDER.filter((key) => paper[key as keyof typeof paper] !== undefined).map((key) => [key, paper[key as keyof typeof paper]]));
-  return matter.stringify(abstractToMarkdown(abstract), ordered).replace(/^---\n/, `---\n${GENERATED_MARK}\n`);
+  return writeFrontMatter(abstractToMarkdown(abstract), ordered).replace(/^---\n/, `---\n${GENERATED_MARK}\n`);
 }
 
 /** Whether `text` is a file ingest wrote (and so may rewrite). */
@@ -35,13 +35,9 @@ export function isGeneratedFile(text: string): boolean {
 
 /** Reads a file this module wrote; throws with the schema's message if it is not one. */
 export function fromMarkdownFile(text: string): PaperDocument {
-  // Options disable gray-matter's cache, which would otherwise keep every file in memory.
-  const { data, content } = matter(text, { language: 'yaml' });
-  return paperDocumentSchema.parse({ paper: data, abstract: markdownToAbstract(content) });
+  const { data, body } = readFrontMatter(text);
+  return paperDocumentSchema.parse({ paper: data, abstract: markdownToAbstract(body) });
 }
-
-/** Reads front matter as nothing: for a file whose front matter the content collection has already read and validated. */
-const UNREAD_FRONT_MATTER = { yaml: { parse: () => ({}) } };
 
 /**
  * The abstract of a paper's Markdown file, its front matter left unparsed: pages that show
@@ -49,7 +45,7 @@ const UNREAD_FRONT_MATTER = { yaml: { parse: () => ({}) } };
  * again cost more than the abstract's Markdown.
  */
 export function abstractOfMarkdownFile(text: string): string {
-  return markdownToAbstract(matter(text, { language: 'yaml', engines: UNREAD_FRONT_MATTER }).content);
+  return markdownToAbstract(bodyOfFrontMatterFile(text));
 }
 
 function abstractToMarkdown(abstract: string): string {

@@ -1,19 +1,19 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import matter from 'gray-matter';
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mathFromMarkdown } from 'mdast-util-math';
 import { toString } from 'mdast-util-to-string';
 import { math } from 'micromark-extension-math';
 import { splitMath } from '../../src/ingest/math.ts';
 
-/** Every paper file of a collection folder, parsed with gray-matter alone, keyed by file name. */
+/** Every paper file of a collection folder, parsed by the reader Astro's build uses (not ours), keyed by file name. */
 export function readCollection(folder: string): Map<string, { data: Record<string, any>; body: string; text: string }> {
   const files = readdirSync(folder).filter((name) => name.endsWith('.md')).sort();
   return new Map(files.map((name) => {
     const text = readFileSync(join(folder, name), 'utf8');
-    const { data, content } = matter(text, {});
-    return [name, { data, body: content, text }];
+    const { frontmatter, content } = parseFrontmatter(text);
+    return [name, { data: frontmatter, body: content.replace(/^\n/, ''), text }];
   }));
 }
 
