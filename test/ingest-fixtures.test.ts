@@ -10,7 +10,9 @@ import { projectRoot } from './support/locations.ts';
  * One folder per case under test/fixtures/ingest: `input/` is ingested with format detection,
  * and the papers written, the diagnostics and the summary must equal `expected/`.
  * `UPDATE_FIXTURES=1 npm test` rewrites `expected/` on purpose; review the diff before committing.
+ * The run's day is fixed, so the list days ingest takes (up to tomorrow) do not move with the clock.
  */
+const TODAY = '2026-07-01';
 const fixtures = join(projectRoot, 'test', 'fixtures', 'ingest');
 const cases = readdirSync(fixtures).sort();
 const update = process.env.UPDATE_FIXTURES === '1';
@@ -26,7 +28,7 @@ describe('ingest fixtures', () => {
   it.each(cases)('ingests the %s case into exactly its expected papers, diagnostics and summary', (name) => {
     const caseDir = join(fixtures, name);
     const outDir = join(scratch, name);
-    const summary = ingest({ inputs: [join(caseDir, 'input')], outDir });
+    const summary = ingest({ inputs: [join(caseDir, 'input')], outDir, today: TODAY });
     const report = [
       ...summary.diagnostics.map((d) => formatDiagnostic({ ...d, file: d.file.replace(`${caseDir}/`, '') })),
       `read ${summary.read} · written ${summary.written} · unchanged ${summary.unchanged} · skipped ${summary.skipped} · errors ${summary.errors}`,

@@ -3,7 +3,8 @@ import { basename } from 'node:path';
 import { dayInFileName } from '../lib/dates.ts';
 import type { PaperDocument } from '../schema/paper.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import { listInputFiles, paperFile, readText, readTextIfExists, removeStaleTemporaryFiles, writeFileAtomic } from './files.ts';
+import { fileBytes, listInputFiles, paperFile, readText, readTextIfExists, removeStaleTemporaryFiles, writeFileAtomic } from './files.ts';
+import { INPUT_LIMITS, mebibytes } from './limits.ts';
 import { mergeDocuments } from './merge.ts';
 import { normalize } from './normalize.ts';
 import { detectFormat, formats, inputExtensions } from './sources/index.ts';
@@ -17,6 +18,8 @@ export interface IngestOptions {
   outDir: string;
   /** A format name from `formats`, to skip detection. */
   format?: string;
+  /** The UTC day of the run, which bounds the list days taken (default: today; tests set it). */
+  today?: string;
   /** Told how far each phase has come, for a progress bar. */
   onProgress?: (phase: 'read' | 'write', done: number, total: number) => void;
 }
@@ -40,9 +43,10 @@ export interface IngestSummary {
  * already holds), and writes one Markdown file per paper. Problems are collected, never thrown:
  * a bad record or file is reported and the rest goes on.
  */
-export function ingest({ inputs, outDir, format, onProgress }: IngestOptions): IngestSummary {
+export function ingest({ inputs, outDir, format, today, onProgress }: IngestOptions): IngestSummary {
   const diagnostics: Diagnostic[] = [];
-  const papers = new Map<string, PaperDocument>();
+  // Every record of each paper, merged only once all are read, so the order of the files never decides.
+  const papers = new Map<string, PaperDocument[]>();
   let read = 0;
   let skipped = 0;
 
@@ -54,6 +58,10 @@ export function ingest({ inputs, outDir, format, onProgress }: IngestOptions): I
 
   files.forEach((file, index) => {
     onProgress?.('read', index, files.length);
+    if (fileBytes(file) > INPUT_LIMITS.fileBytes) {
+      diagnostics.push({ file, line: 0, column: 0, severity: 'error', field: '-', message: `not read: the file is over the ${mebibytes(INPUT_LIMITS.fileBytes)} an input may have; split it into smaller files` });
+      return;
+    }
     const text = readText(file);
     const source = forced ?? detectFormat(text);
     if (!source) {
@@ -65,15 +73,16 @@ export function ingest({ inputs, outDir, format, onProgress }: IngestOptions): I
     const fileDay = dayInFileName(basename(file));
     for (const record of parsed.records) {
       read++;
-      const result = toDocument(source, record, fileDay);
+      const result = toDocument(source, record, { fileDay, today });
       diagnostics.push(...result.diagnostics);
       if (!result.document) {
         skipped++;
         continue;
       }
       const { id } = result.document.paper;
-      const earlier = papers.get(id);
-      papers.set(id, earlier ? mergeDocuments(earlier, result.document) : result.document);
+      const records = papers.get(id);
+      if (records) records.push(result.document);
+      else papers.set(id, [result.document]);
     }
   });
   onProgress?.('read', files.length, files.length);
@@ -86,7 +95,7 @@ export function ingest({ inputs, outDir, format, onProgress }: IngestOptions): I
     if (index % 100 === 0) onProgress?.('write', index, ids.length);
     const file = paperFile(outDir, id);
     const existingText = readTextIfExists(file);
-    let document = papers.get(id)!;
+    const records = papers.get(id)!;
     if (existingText !== undefined) {
       const earlier = readExisting(existingText);
       if (typeof earlier === 'string') {
@@ -94,9 +103,9 @@ export function ingest({ inputs, outDir, format, onProgress }: IngestOptions): I
         skipped++;
         return;
       }
-      document = mergeDocuments(earlier, document);
+      records.push(earlier);
     }
-    const text = toMarkdownFile(document);
+    const text = toMarkdownFile(mergeDocuments(records));
     if (text === existingText) unchanged++;
     else {
       writeFileAtomic(file, text);
@@ -115,10 +124,10 @@ export function summaryLine(summary: IngestSummary, seconds: number): string {
 }
 
 /** One record through its format's mapping and normalization; a crash on odd input is one more diagnostic. */
-function toDocument(source: SourceFormat, record: SourceRecord, fileDay: string | undefined): { document?: PaperDocument; diagnostics: Diagnostic[] } {
+function toDocument(source: SourceFormat, record: SourceRecord, { fileDay, today }: { fileDay?: string; today?: string }): { document?: PaperDocument; diagnostics: Diagnostic[] } {
   try {
     const draft = source.toDraft(record, { fileDay });
-    return Array.isArray(draft) ? { diagnostics: draft } : normalize(draft);
+    return Array.isArray(draft) ? { diagnostics: draft } : normalize(draft, { today });
   } catch (error) {
     return { diagnostics: [diagnosticAt(record, [], 'error', `could not read this record (${String(error)}); please report it`)] };
   }

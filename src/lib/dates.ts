@@ -79,8 +79,13 @@ export function daysInMonth(month: string): number {
 /** Every day from `first` to `last`, both included; none when `last` comes first. */
 export function dayRange(first: string, last: string): string[] {
   const days: string[] = [];
-  for (let day = first; day <= last; day = format(addDays(utc(day), 1), 'yyyy-MM-dd')) days.push(day);
+  for (let day = first; day <= last; day = addDaysTo(day, 1)) days.push(day);
   return days;
+}
+
+/** The day `count` days after `day` (before it when negative). */
+export function addDaysTo(day: string, count: number): string {
+  return format(addDays(utc(day), count), 'yyyy-MM-dd');
 }
 
 /** The UTC calendar day at `now` (milliseconds since the epoch). */
