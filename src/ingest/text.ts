@@ -10,9 +10,10 @@ export function unwrapLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Paragraphs separated by one blank line, each unwrapped to a single line. */
+/** Paragraphs separated by one blank line, each unwrapped to a single line. Windows' and old Macs' line ends count as newlines. */
 export function unwrapParagraphs(text: string): string {
   return text
+    .replace(/\r\n?/g, '\n')
     .split(PARAGRAPH_BREAK)
     .map(unwrapLine)
     .filter((paragraph) => paragraph.length > 0)
