@@ -191,6 +191,11 @@ export function removeTree(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** The size of a file in bytes. */
+export function fileBytes(file: string): number {
+  return statSync(file).size;
+}
+
 export function readText(file: string): string {
   return readFileSync(file, 'utf8');
 }

@@ -11,7 +11,8 @@ const made = new Map<string, string>();
 /**
  * A URL segment for an organization or topic name: lowercase letters and digits joined by `-`,
  * accents folded (`Wisconsin–Madison` -> `wisconsin-madison`). Other scripts are kept as they are,
- * so a name in Chinese still gets a segment of its own.
+ * so a name in Chinese still gets a segment of its own. A name with no letter or digit at all
+ * (`***`) is spelled by its code points (`u2a-2a-2a`), so it never gets an empty segment.
  */
 export function slugify(name: string): string {
   let slug = made.get(name);
@@ -22,6 +23,7 @@ export function slugify(name: string): string {
       .toLowerCase()
       .replace(/[^\p{L}\p{N}]+/gu, '-')
       .replace(/^-+|-+$/g, '');
+    if (slug === '') slug = `u${[...name.trim()].map((char) => char.codePointAt(0)!.toString(16)).join('-')}`;
     made.set(name, slug);
   }
   return slug;

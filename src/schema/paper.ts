@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { isGitHubUrl, isRenderableUrl } from '../lib/links.ts';
 
 /**
  * The record of one paper: the front matter of `content/papers/<slug>.md`.
@@ -16,10 +17,30 @@ export const ARXIV_ID = /^(?:(?:0[7-9]|1[0-4])(?:0[1-9]|1[0-2])\.\d{4}|(?:1[5-9]
 /** A calendar day, `YYYY-MM-DD`, that is a real date. */
 export const isoDay = z.iso.date();
 
-/** A link we are willing to render: http or https only, never `javascript:` or `data:`. */
-export const httpUrl = z.url({ protocol: /^https?$/ });
+/**
+ * The most a record's fields may hold. A record over any of them is skipped with a diagnostic at
+ * the field: one huge value would otherwise go into every page and feed that shows the paper.
+ * Each is several times what any real record has (arXiv caps abstracts at 1,920 characters; the
+ * largest collaborations list some 3,000 authors).
+ */
+export const FIELD_LIMITS = {
+  /** Characters of the abstract. */
+  abstract: 20_000,
+  /** Characters of a one-line text: a title, a name, a summary, a comment. */
+  line: 2_000,
+  /** Characters of a link. */
+  url: 2_048,
+  /** Authors of one paper. */
+  authors: 10_000,
+  /** Items of the other lists: keywords, categories, media, affiliations of an author. */
+  items: 200,
+} as const;
 
-const text = z.string().trim().min(1);
+/** A link we are willing to render (src/lib/links.ts): http or https to a well-formed host, never `javascript:` or `data:`. */
+export const httpUrl = z.string().max(FIELD_LIMITS.url).refine(isRenderableUrl, 'not an http(s) link to a well-formed host');
+
+const text = z.string().trim().min(1).max(FIELD_LIMITS.line);
+const list = <T extends z.ZodType>(item: T) => z.array(item).min(1).max(FIELD_LIMITS.items);
 
 export const organizationSchema = z.strictObject({
   /** The organization's handle on Hugging Face, used for its slug. */
@@ -36,9 +57,9 @@ export const paperSchema = z.strictObject({
   /** Title on one line, as arXiv spells it: it may hold LaTeX, which is rendered where there is some. */
   title: text,
   /** Author names, in the paper's order. */
-  authors: z.array(text).min(1),
+  authors: z.array(text).min(1).max(FIELD_LIMITS.authors),
   /** Affiliations arXiv gives for some authors. */
-  affiliations: z.array(z.strictObject({ author: text, names: z.array(text).min(1) })).optional(),
+  affiliations: z.array(z.strictObject({ author: text, names: list(text) })).max(FIELD_LIMITS.authors).optional(),
   /** Days the paper was on a list (Hugging Face daily papers, an arXiv listing), ascending; the first is its home day. */
   days: z.array(isoDay).min(1),
   /** When arXiv published the first version (ISO 8601). */
@@ -56,15 +77,15 @@ export const paperSchema = z.strictObject({
   /** A one-sentence machine summary, shown as such. */
   aiSummary: text.optional(),
   /** Machine-extracted keywords. */
-  keywords: z.array(text).min(1).optional(),
-  /** The code repository. */
-  githubRepo: httpUrl.optional(),
+  keywords: list(text).optional(),
+  /** The code repository, on GitHub (the page says "Code on GitHub"). */
+  githubRepo: httpUrl.refine(isGitHubUrl, 'not a github.com link').optional(),
   /** Stars of the code repository, newest snapshot. */
   githubStars: z.int().nonnegative().optional(),
   /** The paper's project page. */
   projectPage: httpUrl.optional(),
   /** arXiv categories, primary first. */
-  categories: z.array(text).min(1).optional(),
+  categories: list(text).optional(),
   /** The primary arXiv category. */
   primaryCategory: text.optional(),
   /** The authors' comment on arXiv (pages, figures, venue). */
@@ -72,11 +93,11 @@ export const paperSchema = z.strictObject({
   /** The journal reference on arXiv. */
   journalRef: text.optional(),
   /** The DOI of the published version. */
-  doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'not a DOI (like 10.1234/abc)').optional(),
+  doi: z.string().max(FIELD_LIMITS.line).regex(/^10\.\d{4,9}\/\S+$/, 'not a DOI (like 10.1234/abc)').optional(),
   /** A preview image. */
   thumbnail: httpUrl.optional(),
   /** Images and videos about the paper. */
-  media: z.array(httpUrl).min(1).optional(),
+  media: list(httpUrl).optional(),
   /** The sources this record was merged from, e.g. `hf-daily`, `arxiv-atom`. */
   sources: z.array(text).min(1),
 });
@@ -88,7 +109,7 @@ export type Organization = z.infer<typeof organizationSchema>;
 export const paperDocumentSchema = z.strictObject({
   paper: paperSchema,
   /** Plain text; paragraphs separated by a blank line. */
-  abstract: text,
+  abstract: z.string().trim().min(1).max(FIELD_LIMITS.abstract),
 });
 
 export type PaperDocument = z.infer<typeof paperDocumentSchema>;

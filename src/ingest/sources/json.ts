@@ -1,5 +1,6 @@
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { lineLocator, type Diagnostic } from '../diagnostics.ts';
+import { INPUT_LIMITS, mebibytes } from '../limits.ts';
 import type { SourceRecord } from './source-record.ts';
 
 type Locate = (offset: number) => { line: number; column: number };
@@ -37,6 +38,10 @@ export function readJsonLines(text: string, file: string): Read {
   const diagnostics: Diagnostic[] = [];
   text.split('\n').forEach((line, index) => {
     if (line.trim() === '') return;
+    if (line.length > INPUT_LIMITS.recordChars) {
+      diagnostics.push({ file, line: index + 1, column: 1, severity: 'error', field: '-', message: `record skipped: the line is over the ${mebibytes(INPUT_LIMITS.recordChars)} of text a record may have` });
+      return;
+    }
     const locate: Locate = (offset) => ({ line: index + 1, column: offset + 1 });
     const value = parsedOrUndefined(line);
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {

@@ -1,6 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { paperSchema } from '../../schema/paper.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import { INPUT_LIMITS } from '../limits.ts';
 import { readJson, readJsonLines } from './json.ts';
 import { diagnosticAt, sameNameOrigins, type Draft, type DraftField, type SourceFormat, type SourceRecord } from './source-record.ts';
 
@@ -71,6 +72,7 @@ export const ownCsv: SourceFormat = {
         bom: true,
         info: true,
         skip_empty_lines: true,
+        max_record_size: INPUT_LIMITS.recordChars,
         skip_records_with_error: true,
         on_skip: (error) => {
           if (error) diagnostics.push({ file, line: (error as { lines?: number }).lines ?? 0, column: 1, severity: 'error', field: '-', message: `invalid CSV: ${error.message}` });
