@@ -92,4 +92,12 @@ describe('ingest diagnostics', () => {
     expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/2026-04-10\.json:\d+:\d+  error  paper\.authors  /)]);
     expect(run.stdout).toMatch(/read \d+ · written \d+ · unchanged 0 · skipped 1 · errors 1/);
   });
+
+  it('prints the terminal escape sequences of a record as visible text, never as the bytes a terminal obeys', () => {
+    const file = join(work, '2026-06-24.jsonl');
+    writeFileSync(file, `${JSON.stringify({ id: '2606.11111', title: 'T', authors: ['A'], day: '2026-06-24', abstract: 'x', ['\u001b]0;pwned\u0007']: 1 })}\n`);
+    const run = spawnSync(process.execPath, [join(projectRoot, 'scripts/ingest.ts'), file, '--out', join(work, 'papers')], { encoding: 'utf8' });
+    expect(run.stderr).toContain('\\u{1b}]0;pwned\\u{7}');
+    expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+  });
 });

@@ -1,3 +1,5 @@
+import { forTerminal } from '../lib/control-characters.ts';
+
 /** A problem found in an input, pinned to where a person can fix it. */
 export interface Diagnostic {
   file: string;
@@ -11,9 +13,12 @@ export interface Diagnostic {
   message: string;
 }
 
-/** `file:line:column  severity  field  message`, the shape editors and CI annotators link. */
+/**
+ * `file:line:column  severity  field  message`, the shape editors and CI annotators link, on one
+ * line whatever a file name or message holds: a record's text never reaches the terminal raw.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.field}  ${d.message}`;
+  return forTerminal(`${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.field}  ${d.message}`);
 }
 
 /** Turns byte offsets of a text into 1-based line and column, in O(log lines) per call. */
