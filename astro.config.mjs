@@ -43,8 +43,8 @@ export default defineConfig({
   // before the pages are scanned and the others write into it, and the output report counts
   // what they wrote.
   integrations: [outputFolder({ leave: [SEARCH_INDEX_FOLDER], keptBy: [feeds] }), feeds, pages, dataStoreReadWhenRendering(), siteUrlWarning(), sitemap({ entryLimit: 45_000 }), pagefind(pages), securityHeaders(pages), outputReport()],
-  // Sätteri's defaults, plus `$...$` maths rendered by KaTeX at build time (src/markdown/katex.ts),
+  // Sätteri's defaults but smart punctuation (authors' quotes and dashes stay as written), plus `$...$` maths rendered by KaTeX at build time (src/markdown/katex.ts),
   // and only http(s) links kept (src/markdown/safe-links.ts).
   // Rendered entries keep only what those plugins add to the front matter (front-matter-copy.ts).
-  markdown: { processor: withoutFrontMatterCopy(satteri({ features: { math: { singleDollarTextMath: true } }, hastPlugins: [katexPlugin, safeLinksPlugin] })) },
+  markdown: { processor: withoutFrontMatterCopy(satteri({ features: { math: { singleDollarTextMath: true }, smartPunctuation: false }, hastPlugins: [katexPlugin, safeLinksPlugin] })) },
 });
