@@ -1,7 +1,8 @@
 import { XMLBuilder } from 'fast-xml-parser';
 
-// Unformatted on purpose: a formatter would indent text into the elements that hold it.
-const builder = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: true });
+// Unformatted on purpose: a formatter would indent text into the elements that hold it. Boolean
+// attributes are not suppressed: they would write a keyword "true" as a bare `term`, not XML.
+const builder = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: true, suppressBooleanAttributes: false });
 
 /**
  * An XML document (the RSS and Atom feeds) from fast-xml-parser's object form, after an XML
