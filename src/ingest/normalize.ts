@@ -124,10 +124,17 @@ function mapList<T>(value: T, map: (text: string) => string): T | unknown[] {
   return Array.isArray(value) ? value.map((item) => mapText(item, map)).filter((item) => item !== '') : value;
 }
 
-/** Unwraps the names of an organization or account; other shapes pass for the schema to judge. */
+/**
+ * Unwraps the names of an organization or account; other shapes pass for the schema to judge.
+ * A display name left empty (it was only control characters or spaces) becomes the handle, and
+ * an account without a handle is left out: neither is worth losing the paper for.
+ */
 function mapAccount(value: unknown): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, name]) => [key, mapText(name, unwrapLine)]));
+  const account: Record<string, unknown> = Object.fromEntries(Object.entries(value).map(([key, name]) => [key, mapText(name, unwrapLine)]));
+  if (account.name === '') return undefined;
+  if (account.fullname === '') account.fullname = account.name;
+  return account;
 }
 
 function emptyToUndefined<T>(value: T): T | undefined {
