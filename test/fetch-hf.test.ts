@@ -126,6 +126,19 @@ describe('fetching Hugging Face days', () => {
     expect(requestsFor(LONG_DAY)).toHaveLength(1);
   });
 
+  it('refuses an answer nested 20,000 levels deep as a failed day, without a retry or a stack overflow', async () => {
+    days.set(DAY, hfDayItems(DAY));
+    const deep = `[{"paper":{"id":"2606.00001","extra":${'['.repeat(20_000)}${']'.repeat(20_000)}}}]`;
+    server.inject(requestTo(HF_PATH, { date: DAY }), { body: deep });
+    const outcome = await fetchHfDays(run(), [DAY, LONG_DAY]);
+    expect(outcome.failed).toBe(1);
+    expect(requestsFor(DAY)).toHaveLength(1);
+    expect(existsSync(dayFile(DAY))).toBe(false);
+    expect(logged.at(-1)).toBe(`${DAY}: failed: JSON nested deeper than 64 levels`);
+    // The next day is fetched as usual.
+    expect(requestsFor(LONG_DAY)).toHaveLength(1);
+  });
+
   it('replaces a day saved while filling up with a later answer that holds all its papers, byte for byte', async () => {
     const items = hfDayItems(DAY);
     days.set(DAY, items.slice(0, items.length >> 1));

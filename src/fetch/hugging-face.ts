@@ -1,4 +1,5 @@
 import { parseTree } from 'jsonc-parser';
+import { jsonDepthOver, MAX_JSON_DEPTH } from '../lib/json-depth.ts';
 import { hfDailyPageSchema } from '../schema/hugging-face.ts';
 import { BadBody, type HttpClient } from './http.ts';
 
@@ -49,9 +50,11 @@ export async function fetchHfDay(client: HttpClient, apiUrl: string, day: string
 /**
  * The items of a daily-papers body, each with its exact text; throws `BadBody` (worth a retry)
  * when the body is not a whole JSON array of items that name their paper: an HTML page, a body
- * cut short, an error object.
+ * cut short, an error object. A body nested deeper than any item (jsonc-parser's tree, below, is
+ * recursive: 20,000 levels overflow the stack) is refused without a retry.
  */
 export function readHfItems(body: string): HfItem[] {
+  if (jsonDepthOver(body, MAX_JSON_DEPTH)) throw new BadBody(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`, { retry: false });
   let value: unknown;
   try {
     value = JSON.parse(body);
