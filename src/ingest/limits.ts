@@ -1,3 +1,5 @@
+import { MAX_JSON_DEPTH } from '../lib/json-depth.ts';
+
 /**
  * The most ingest takes, past the field limits of the record schema (FIELD_LIMITS in src/schema/paper.ts): beyond
  * each, the file, line or record is skipped with a diagnostic and the rest is read. Each is far
@@ -9,8 +11,8 @@ export const INPUT_LIMITS = {
   fileBytes: 256 * 2 ** 20,
   /** Characters of one record's text: a JSON Lines line, a CSV row. */
   recordChars: 2 * 2 ** 20,
-  /** Levels of nesting in a JSON text; deeper would overflow the stack of the readers after JSON.parse. */
-  jsonDepth: 64,
+  /** Levels of nesting in a JSON text (the same as fetch's); deeper would overflow the stack of the recursive readers. */
+  jsonDepth: MAX_JSON_DEPTH,
 } as const;
 
 /** `bytes` as the README states the limits: `256 MiB`, `2 MiB`. */

@@ -1,5 +1,6 @@
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { lineLocator, type Diagnostic } from '../diagnostics.ts';
+import { jsonDepthOver } from '../../lib/json-depth.ts';
 import { INPUT_LIMITS, mebibytes } from '../limits.ts';
 import type { SourceRecord } from './source-record.ts';
 
@@ -14,6 +15,7 @@ type Read = { records: SourceRecord[]; diagnostics: Diagnostic[] };
  * to say where it breaks.
  */
 export function readJson(text: string, file: string): Read {
+  if (jsonDepthOver(text, INPUT_LIMITS.jsonDepth)) return { records: [], diagnostics: [tooDeep(file, 1)] };
   const value = parsedOrUndefined(text);
   if (typeof value !== 'object' || value === null) return readJsonWithPositions(text, file);
   const locate = lineLocator(text);
@@ -42,6 +44,10 @@ export function readJsonLines(text: string, file: string): Read {
       diagnostics.push({ file, line: index + 1, column: 1, severity: 'error', field: '-', message: `record skipped: the line is over the ${mebibytes(INPUT_LIMITS.recordChars)} of text a record may have` });
       return;
     }
+    if (jsonDepthOver(line, INPUT_LIMITS.jsonDepth)) {
+      diagnostics.push(tooDeep(file, index + 1));
+      return;
+    }
     const locate: Locate = (offset) => ({ line: index + 1, column: offset + 1 });
     const value = parsedOrUndefined(line);
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
@@ -55,6 +61,10 @@ export function readJsonLines(text: string, file: string): Read {
     else records.push(toRecord(parsed.root, file, locate));
   });
   return { records, diagnostics };
+}
+
+function tooDeep(file: string, line: number): Diagnostic {
+  return { file, line, column: 1, severity: 'error', field: '-', message: `not read: nested deeper than the ${INPUT_LIMITS.jsonDepth} levels a record may have` };
 }
 
 function parsedOrUndefined(text: string): unknown {
