@@ -1,10 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { constants, createGzip } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BadBody, createHttpClient, FetchFailed, parseRetryAfter, type HttpOptions } from '../src/fetch/http.ts';
 import { fakeClock } from './support/fake-clock.ts';
 import { startReplayServer, type ReplayServer } from './support/replay-server.ts';
 
 const GOOD = '{"ok":true}';
 const accept = (body: string) => JSON.parse(body) as unknown;
+const MiB = 2 ** 20;
+const OVER_THE_LIMIT = 'the answer is over the 64 MiB limit';
+
+/** `size` zero bytes, gzipped as they are made (so they are never all in memory): 1 GiB gives about 1 MB. */
+async function gzippedZeros(size: number): Promise<Buffer> {
+  const gzip = createGzip({ level: 9, strategy: constants.Z_RLE });
+  const zeros = Buffer.alloc(MiB);
+  const done = (async () => Buffer.concat(await gzip.toArray()))();
+  for (let written = 0; written < size; written += MiB) if (!gzip.write(zeros)) await new Promise((resolve) => gzip.once('drain', resolve));
+  gzip.end();
+  return done;
+}
 
 describe('the HTTP client', () => {
   let server: ReplayServer;
@@ -99,6 +112,53 @@ describe('the HTTP client', () => {
     const failure = await client().get(url(), check).catch((error: unknown) => error);
     expect(failure).toMatchObject({ message: 'the API says no', attempts: 2 });
     expect(lines).toEqual([expect.stringMatching(/: an HTML page; retry 1 of 4 in/), expect.stringMatching(/: the API says no; not retrying$/)]);
+  });
+
+  it('hangs up on an endless body as soon as it passes 64 MiB, and does not ask again', async () => {
+    server.inject(every, { fault: 'stream', body: Buffer.alloc(MiB, 'x'), repeat: 1024 });
+    const failure = await client().get(url(), accept).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(FetchFailed);
+    expect(failure).toMatchObject({ message: OVER_THE_LIMIT, attempts: 1 });
+    expect(lines).toEqual([`GET ${url()}: ${OVER_THE_LIMIT}; not retrying`]);
+    const [served] = server.requests;
+    await vi.waitFor(() => expect(served.hungUp).toBe(true));
+    // Of the 1 GiB the server had to send, it wrote the limit and what the sockets' buffers hold.
+    expect(served.sent).toBeLessThan(96 * MiB);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('stops decoding 1 MB of gzip that expands to 1 GiB at 64 MiB, holding no more than that in memory', async () => {
+    const bomb = await gzippedZeros(1024 * MiB);
+    expect(bomb.length).toBeLessThan(1.1 * MiB);
+    server.inject(every, { fault: 'stream', headers: { 'content-encoding': 'gzip' }, body: bomb });
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 2);
+    const failure = await client()
+      .get(url(), accept)
+      .catch((error: unknown) => error)
+      .finally(() => clearInterval(sampler));
+    peak = Math.max(peak, process.memoryUsage().rss);
+    expect(failure).toMatchObject({ message: OVER_THE_LIMIT, attempts: 1 });
+    // A coarse check: the whole body, decoded, would be 1 GiB, and twice that as text.
+    expect(peak - before).toBeLessThan(256 * MiB);
+  });
+
+  it('refuses an answer whose Content-Length is over the limit before reading its body', async () => {
+    server.inject(every, { fault: 'stream', headers: { 'content-length': String(1024 * MiB) }, body: Buffer.alloc(MiB, 'x'), repeat: 1024 });
+    const failure = await client().get(url(), accept).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ message: OVER_THE_LIMIT, attempts: 1 });
+    await vi.waitFor(() => expect(server.requests[0].hungUp).toBe(true));
+    // Far less than the limit: the client did not read up to it.
+    expect(server.requests[0].sent).toBeLessThan(32 * MiB);
+  });
+
+  it('takes a body up to the limit it is given, and refuses one a byte over', async () => {
+    const body = JSON.stringify('x'.repeat(1000));
+    server.inject(every, { fault: 'stream', body: Buffer.from(body) }, { fault: 'stream', body: Buffer.from(`${body} `) });
+    const http = client({ maxBodyBytes: body.length });
+    expect(await http.get(url(), accept)).toMatchObject({ body, attempts: 1 });
+    await expect(http.get(url(), accept)).rejects.toMatchObject({ message: 'the answer is over the 1,002 bytes limit', attempts: 1 });
   });
 
   it('sends a User-Agent that names the project', async () => {

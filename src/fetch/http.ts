@@ -4,7 +4,8 @@ import packageJson from '../../package.json' with { type: 'json' };
  * The one HTTP client of fetch: GET with a timeout, a User-Agent naming the project, retries with
  * exponential backoff and full jitter on 429, 5xx, network errors and bodies that are not whole
  * data, `Retry-After` honoured (capped), and an optional minimum spacing between requests (arXiv
- * asks for 3 s). Time is injectable, so tests can check every wait without waiting.
+ * asks for 3 s). A body is read as it arrives and cut off past a size limit. Time is injectable,
+ * so tests can check every wait without waiting.
  */
 
 export const USER_AGENT = `daily-papers/${packageJson.version} (open-source daily papers site generator; fetch)`;
@@ -23,6 +24,13 @@ export const realClock: Clock = {
 export interface HttpOptions {
   /** How long one attempt may take, the body included. */
   timeoutMs: number;
+  /**
+   * The largest body accepted, counted as decoded (a small gzip body can expand a thousandfold):
+   * 64 MiB unless given, a hundred times a real answer (a Hugging Face day is under 400 KB, an
+   * arXiv page of 100 entries a few hundred KB) and far from what would exhaust memory. A body
+   * past it, or a `Content-Length` over it, ends the request at once, without a retry.
+   */
+  maxBodyBytes?: number;
   /** Attempts after the first one. */
   retries: number;
   /** Backoff before retry n (from 1): a random wait in [0, min(maxBackoffMs, baseBackoffMs * 2^(n-1))). */
@@ -77,7 +85,7 @@ export interface HttpClient {
 type Problem = { message: string; retry: boolean; retryAfterMs?: number };
 
 export function createHttpClient(options: HttpOptions): HttpClient {
-  const { timeoutMs, retries, baseBackoffMs = 1000, maxBackoffMs = 60_000, maxRetryAfterMs = 120_000, minIntervalMs = 0 } = options;
+  const { timeoutMs, maxBodyBytes = 64 * 2 ** 20, retries, baseBackoffMs = 1000, maxBackoffMs = 60_000, maxRetryAfterMs = 120_000, minIntervalMs = 0 } = options;
   const { userAgent = USER_AGENT, clock = realClock, random = Math.random, log = () => {} } = options;
   let lastEnd = -Infinity;
 
@@ -85,10 +93,16 @@ export function createHttpClient(options: HttpOptions): HttpClient {
     const early = lastEnd + minIntervalMs - clock.now();
     if (early > 0) await clock.sleep(early);
     let response: Response;
-    let bytes: Uint8Array;
+    let bytes: Uint8Array | undefined;
+    // Aborted by the timeout, or at once when the body is over the limit, to hang up on it.
+    const cutOff = new AbortController();
     try {
-      response = await fetch(url, { headers: { 'user-agent': userAgent }, signal: AbortSignal.timeout(timeoutMs) });
-      bytes = new Uint8Array(await response.arrayBuffer());
+      response = await fetch(url, { headers: { 'user-agent': userAgent }, signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), cutOff.signal]) });
+      bytes = await readBody(response, maxBodyBytes);
+      if (bytes === undefined) {
+        cutOff.abort();
+        return { ok: false, problem: { message: `the answer is over the ${byteSize(maxBodyBytes)} limit`, retry: false } };
+      }
     } catch (error) {
       return { ok: false, problem: { message: describeNetworkError(error, timeoutMs), retry: true } };
     } finally {
@@ -140,6 +154,28 @@ export function parseRetryAfter(value: string | null, now: number): number | und
   if (/^\d+$/.test(text)) return Number(text) * 1000;
   const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * The body, read as it arrives (decoded, as fetch undoes gzip and brotli), or undefined as soon as
+ * it is known to be over `limit` bytes: never more than the limit is held.
+ */
+async function readBody(response: Response, limit: number): Promise<Uint8Array | undefined> {
+  if (Number(response.headers.get('content-length')) > limit) return undefined;
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of response.body ?? []) {
+    length += chunk.length;
+    if (length > limit) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, length);
+}
+
+/** `64 MiB`, `512 KiB`, `1,000 bytes`: a size as an owner would write it. */
+function byteSize(bytes: number): string {
+  for (const [unit, size] of [['GiB', 2 ** 30], ['MiB', 2 ** 20], ['KiB', 2 ** 10]] as const) if (bytes >= size && bytes % size === 0) return `${bytes / size} ${unit}`;
+  return `${bytes.toLocaleString('en-US')} bytes`;
 }
 
 function describeNetworkError(error: unknown, timeoutMs: number): string {

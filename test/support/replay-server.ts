@@ -17,7 +17,12 @@ export type Reply =
    * Part of the body (`bytes`), then the connection ends: `content-length` announces the whole
    * length and closes cleanly; `destroy` sends chunked and destroys the socket mid-body.
    */
-  | { fault: 'content-length' | 'destroy'; body: string; bytes: number };
+  | { fault: 'content-length' | 'destroy'; body: string; bytes: number }
+  /**
+   * `body` (bytes: gzip, say, with its `content-encoding`) sent `repeat` times over, as fast as
+   * the client reads, until all is sent or the client hangs up; `sent` counts what went out.
+   */
+  | { fault: 'stream'; headers?: Record<string, string>; body: Uint8Array; repeat?: number };
 
 export interface ServedRequest {
   url: URL;
@@ -29,6 +34,10 @@ export interface ServedRequest {
   /** The body sent, for whole responses. */
   body?: string;
   status?: number;
+  /** For a `stream`: the bytes of body written to the socket so far (within 64 KiB). */
+  sent?: number;
+  /** For a `stream`: true once the client closed the connection before the end of the body. */
+  hungUp?: boolean;
 }
 
 export interface ReplayServer {
@@ -79,6 +88,11 @@ function answer(reply: Reply, response: ServerResponse, served: ServedRequest, l
     response.writeHead(reply.status ?? 200, headers).end(reply.body);
     return;
   }
+  if (reply.fault === 'stream') {
+    response.writeHead(200, reply.headers);
+    void stream(response, reply.body, reply.repeat ?? 1, served);
+    return;
+  }
   const bytes = Buffer.from('body' in reply ? reply.body : '');
   if (reply.fault === 'hang') {
     response.flushHeaders();
@@ -91,6 +105,33 @@ function answer(reply: Reply, response: ServerResponse, served: ServedRequest, l
   } else {
     response.writeHead(200).write(bytes.subarray(0, reply.bytes), () => response.socket?.destroy());
   }
+}
+
+/** Writes `body` `repeat` times, 64 KiB at a time, each write waiting until the socket takes the last. */
+async function stream(response: ServerResponse, body: Uint8Array, repeat: number, served: ServedRequest): Promise<void> {
+  served.sent = 0;
+  for (let round = 0; round < repeat; round++) {
+    for (let at = 0; at < body.length; at += 64 * 1024) {
+      if (response.destroyed) {
+        served.hungUp = true;
+        return;
+      }
+      const chunk = body.subarray(at, at + 64 * 1024);
+      served.sent += chunk.length;
+      if (!response.write(chunk)) await drainedOrClosed(response);
+    }
+  }
+  response.end();
+}
+
+function drainedOrClosed(response: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      response.off('drain', done).off('close', done);
+      resolve();
+    };
+    response.on('drain', done).on('close', done);
+  });
 }
 
 /** Matches a request by its path and, optionally, some of its query parameters. */
