@@ -1,8 +1,8 @@
 import { constants, createGzip } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BadBody, createHttpClient, FetchFailed, parseRetryAfter, type HttpOptions } from '../src/fetch/http.ts';
+import { BadBody, createHttpClient, FetchFailed, isSameServer, parseRetryAfter, type HttpOptions } from '../src/fetch/http.ts';
 import { fakeClock } from './support/fake-clock.ts';
-import { startReplayServer, type ReplayServer } from './support/replay-server.ts';
+import { requestTo, startReplayServer, type ReplayServer } from './support/replay-server.ts';
 
 const GOOD = '{"ok":true}';
 const accept = (body: string) => JSON.parse(body) as unknown;
@@ -161,6 +161,41 @@ describe('the HTTP client', () => {
     await expect(http.get(url(), accept)).rejects.toMatchObject({ message: 'the answer is over the 1,002 bytes limit', attempts: 1 });
   });
 
+  it('follows redirects on the same server, relative or absolute, and returns the last answer', async () => {
+    server.inject(requestTo('/thing'), { status: 301, headers: { location: '/moved' }, body: '' });
+    server.inject(requestTo('/moved'), { status: 307, headers: { location: `${server.origin}/here?p=1` }, body: 'see there' });
+    const result = await client().get(url(), accept);
+    expect(result).toMatchObject({ body: GOOD, attempts: 1 });
+    expect(server.requests.map((request) => request.url.pathname + request.url.search)).toEqual(['/thing', '/moved', '/here?p=1']);
+    expect(lines).toEqual([]);
+  });
+
+  it('refuses a redirect to another host, naming both, without asking that host or retrying', async () => {
+    const other = await startReplayServer(() => ({ body: '{"other":true}' }));
+    try {
+      const port = new URL(server.origin).port;
+      // Another port, and the same port under another name.
+      for (const elsewhere of [`${other.origin}/thing`, `http://localhost:${port}/thing`]) {
+        server.inject(every, { status: 302, headers: { location: elsewhere }, body: '' });
+        const failure = await client().get(url(), accept).catch((error: unknown) => error);
+        expect(failure).toBeInstanceOf(FetchFailed);
+        expect(failure).toMatchObject({ message: `a redirect from ${server.origin} to ${new URL(elsewhere).origin} is not followed: only one to the same host is`, attempts: 1 });
+      }
+      expect(other.requests).toEqual([]);
+      expect(server.requests.map((request) => request.url.pathname)).toEqual(['/thing', '/thing']);
+      expect(lines.every((line) => line.endsWith('; not retrying'))).toBe(true);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('gives up on a loop of redirects after the fifth, without a retry', async () => {
+    server.inject(every, ...Array.from({ length: 10 }, (_, hop) => ({ status: 302, headers: { location: `/hop${hop + 1}` }, body: '' })));
+    const failure = await client().get(url(), accept).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ message: 'more than 5 redirects', attempts: 1 });
+    expect(server.requests).toHaveLength(6);
+  });
+
   it('sends a User-Agent that names the project', async () => {
     await client().get(url(), accept);
     expect(server.requests[0].headers['user-agent']).toMatch(/^daily-papers\/\d+\.\d+\.\d+ \(/);
@@ -174,6 +209,19 @@ describe('the HTTP client', () => {
     const times = server.requests.map((request) => request.note as number);
     expect(times).toHaveLength(3);
     for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(3000);
+  });
+});
+
+describe('a redirect on the same server', () => {
+  it('keeps scheme, host name and port, or moves from http to https on the same host name', () => {
+    const same = (from: string, to: string) => isSameServer(new URL(from), new URL(to));
+    expect(same('https://huggingface.co/api/daily_papers', 'https://huggingface.co/api/other')).toBe(true);
+    expect(same('http://export.arxiv.org/api/query', 'https://export.arxiv.org/api/query')).toBe(true);
+    expect(same('https://export.arxiv.org/api/query', 'http://export.arxiv.org/api/query')).toBe(false);
+    expect(same('https://huggingface.co/api', 'https://cdn.huggingface.co/api')).toBe(false);
+    expect(same('http://127.0.0.1:8080/', 'http://127.0.0.1:8081/')).toBe(false);
+    expect(same('http://127.0.0.1:8080/', 'http://localhost:8080/')).toBe(false);
+    expect(same('https://huggingface.co/', 'file:///etc/passwd')).toBe(false);
   });
 });
 

@@ -4,8 +4,8 @@ import packageJson from '../../package.json' with { type: 'json' };
  * The one HTTP client of fetch: GET with a timeout, a User-Agent naming the project, retries with
  * exponential backoff and full jitter on 429, 5xx, network errors and bodies that are not whole
  * data, `Retry-After` honoured (capped), and an optional minimum spacing between requests (arXiv
- * asks for 3 s). A body is read as it arrives and cut off past a size limit. Time is injectable,
- * so tests can check every wait without waiting.
+ * asks for 3 s). A body is read as it arrives and cut off past a size limit; a redirect is
+ * followed only to the same host. Time is injectable, so tests can check every wait without waiting.
  */
 
 export const USER_AGENT = `daily-papers/${packageJson.version} (open-source daily papers site generator; fetch)`;
@@ -97,7 +97,9 @@ export function createHttpClient(options: HttpOptions): HttpClient {
     // Aborted by the timeout, or at once when the body is over the limit, to hang up on it.
     const cutOff = new AbortController();
     try {
-      response = await fetch(url, { headers: { 'user-agent': userAgent }, signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), cutOff.signal]) });
+      const followed = await getFollowingRedirects(url, { headers: { 'user-agent': userAgent }, signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), cutOff.signal]) });
+      if (typeof followed === 'string') return { ok: false, problem: { message: followed, retry: false } };
+      response = followed;
       bytes = await readBody(response, maxBodyBytes);
       if (bytes === undefined) {
         cutOff.abort();
@@ -154,6 +156,41 @@ export function parseRetryAfter(value: string | null, now: number): number | und
   if (/^\d+$/.test(text)) return Number(text) * 1000;
   const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Redirects followed in one attempt: more would be a loop. */
+const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * GETs `url`, following its redirects here rather than in fetch, which would follow them to any
+ * host and have that host's data saved as this one's: to the same server only (`isSameServer`),
+ * at most `MAX_REDIRECTS`. Returns the last response, or why a redirect was not followed.
+ */
+async function getFollowingRedirects(url: string, init: RequestInit): Promise<Response | string> {
+  let at = new URL(url);
+  for (let redirects = 0; ; redirects++) {
+    const response = await fetch(at, { ...init, redirect: 'manual' });
+    const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
+    if (location === null) return response;
+    await response.body?.cancel();
+    const next = URL.parse(location, at);
+    if (next === null || !isSameServer(at, next)) {
+      const target = next === null ? location : next.origin === 'null' ? next.href : next.origin;
+      return `a redirect from ${at.origin} to ${target} is not followed: only one to the same host is`;
+    }
+    if (redirects === MAX_REDIRECTS) return `more than ${MAX_REDIRECTS} redirects`;
+    at = next;
+  }
+}
+
+/**
+ * Whether a redirect from `from` to `to` stays with the same server: the same origin (scheme, host
+ * name and port), or the same host name moved from http to https. A host name is compared as
+ * written, so `localhost` and `127.0.0.1` are two hosts.
+ */
+export function isSameServer(from: URL, to: URL): boolean {
+  return to.origin === from.origin || (from.protocol === 'http:' && to.protocol === 'https:' && to.hostname === from.hostname);
 }
 
 /**
