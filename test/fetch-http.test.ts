@@ -196,6 +196,19 @@ describe('the HTTP client', () => {
     expect(server.requests).toHaveLength(6);
   });
 
+  it('writes out the escape sequences of an error body or a refused body in every line and message, never passing them on', async () => {
+    const hostile = '\u001b]0;pwned\u0007\u001b[2J';
+    const written = '\\u{1b}]0;pwned\\u{7}\\u{1b}[2J';
+    server.inject(every, { status: 500, body: hostile }, { body: `{"error":"${hostile}"}` });
+    const check = (body: string) => {
+      throw new BadBody(`the API says ${body}`, { retry: false });
+    };
+    const failure = await client({ random: () => 0 }).get(url(), check).catch((error: unknown) => error);
+    expect(lines).toEqual([`GET ${url()}: HTTP 500: ${written}; retry 1 of 4 in 0.0 s`, `GET ${url()}: the API says {"error":"${written}"}; not retrying`]);
+    expect(failure).toMatchObject({ message: `the API says {"error":"${written}"}` });
+    for (const text of [...lines, (failure as Error).message]) expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+  });
+
   it('sends a User-Agent that names the project', async () => {
     await client().get(url(), accept);
     expect(server.requests[0].headers['user-agent']).toMatch(/^daily-papers\/\d+\.\d+\.\d+ \(/);

@@ -1,4 +1,5 @@
 import packageJson from '../../package.json' with { type: 'json' };
+import { forTerminal } from '../lib/control-characters.ts';
 
 /**
  * The one HTTP client of fetch: GET with a timeout, a User-Agent naming the project, retries with
@@ -64,7 +65,7 @@ export class BadBody extends Error {
   }
 }
 
-/** A request that failed for good: its last problem, and how many attempts were made. */
+/** A request that failed for good: its last problem (safe to print), and how many attempts were made. */
 export class FetchFailed extends Error {
   readonly attempts: number;
   constructor(message: string, attempts: number) {
@@ -136,13 +137,17 @@ export function createHttpClient(options: HttpOptions): HttpClient {
           }
         } else problem = result.problem;
 
+        // A problem quotes the server (an error body, a check's finding, a redirect's target), and
+        // ends up on a terminal: its escape sequences are written out, never obeyed.
+        const message = forTerminal(problem.message);
+        const request = `GET ${forTerminal(url)}`;
         if (!problem.retry || attempts > retries) {
           const verdict = problem.retry ? `giving up after ${attempts} attempt${attempts === 1 ? '' : 's'}` : 'not retrying';
-          log(`GET ${url}: ${problem.message}; ${verdict}`);
-          throw new FetchFailed(problem.message, attempts);
+          log(`${request}: ${message}; ${verdict}`);
+          throw new FetchFailed(message, attempts);
         }
         const waitMs = problem.retryAfterMs !== undefined ? Math.min(problem.retryAfterMs, maxRetryAfterMs) : random() * Math.min(maxBackoffMs, baseBackoffMs * 2 ** (attempts - 1));
-        log(`GET ${url}: ${problem.message}; retry ${attempts} of ${retries} in ${(waitMs / 1000).toFixed(1)} s${problem.retryAfterMs !== undefined ? ' (Retry-After)' : ''}`);
+        log(`${request}: ${message}; retry ${attempts} of ${retries} in ${(waitMs / 1000).toFixed(1)} s${problem.retryAfterMs !== undefined ? ' (Retry-After)' : ''}`);
         await clock.sleep(waitMs);
       }
     },
@@ -222,7 +227,10 @@ function describeNetworkError(error: unknown, timeoutMs: number): string {
   return `network error: ${message ?? String(error)}${detail ? ` (${detail})` : ''}`;
 }
 
-/** The start of a short error body on one line (`: Rate exceeded.`), or nothing for a page of HTML. */
+/**
+ * The start of a short error body on one line (`: Rate exceeded.`), or nothing for a page of HTML;
+ * its control characters are escaped with the rest of the message.
+ */
 function gist(body: string): string {
   const text = body.trim();
   if (text === '' || text.startsWith('<')) return '';
