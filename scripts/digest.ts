@@ -12,7 +12,8 @@ import { checkSettings, digestSettingsSchema, type DigestSettings } from '../src
 const USAGE = `usage: npm run digest -- --date YYYY-MM-DD [--send] [--html] [--papers DIR]
   --date DAY     the list day to digest
   --send         send it by e-mail; settings come from the environment: SITE_URL, SMTP_HOST,
-                 SMTP_PORT, SMTP_SECURE, SMTP_USER, SMTP_PASS, DIGEST_FROM, DIGEST_TO (see the README)
+                 SMTP_PORT, SMTP_SECURE, SMTP_USER, SMTP_PASS, SMTP_ALLOW_PLAINTEXT, DIGEST_FROM,
+                 DIGEST_TO (see the README)
   --html         print the HTML version instead of the plain text (without --send)
   --papers DIR   the collection (default: PAPERS_DIR, else the config file's papersDir, else content/papers)
 Without --send the digest is printed to standard output. The site's address and base path

@@ -30,6 +30,8 @@ describe('npm run digest', () => {
     SMTP_SECURE: 'false',
     SMTP_USER: credentials.user,
     SMTP_PASS: credentials.pass,
+    // The test server offers no STARTTLS: a relay on this machine, as the setting is meant for.
+    SMTP_ALLOW_PLAINTEXT: 'true',
     DIGEST_FROM: 'Daily Papers <digest@papers.example.org>',
     DIGEST_TO: 'ada@example.org, grace@example.org',
   });
@@ -78,6 +80,19 @@ describe('npm run digest', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/NOT sent to ada@example\.org: .*Invalid username or password/);
     expect(smtp.received.length).toBe(before);
+  });
+
+  it('refuses a server that offers no STARTTLS, never sending it the password, unless SMTP_ALLOW_PLAINTEXT says so', async () => {
+    const before = { received: smtp.received.length, logins: smtp.logins.length };
+    const { SMTP_ALLOW_PLAINTEXT: _, ...withoutOptOut } = settings();
+    const result = await digest(['--date', DAY, '--send'], withoutOptOut);
+    expect(result.code).toBe(1);
+    for (const recipient of ['ada@example.org', 'grace@example.org']) {
+      expect(result.stderr).toContain(`NOT sent to ${recipient}: no TLS with the server, so nothing was sent, the password neither (Error upgrading connection with STARTTLS`);
+    }
+    expect(result.stderr).toContain('SMTP_ALLOW_PLAINTEXT=true sends without it');
+    expect(smtp.logins.length).toBe(before.logins);
+    expect(smtp.received.length).toBe(before.received);
   });
 
   it('names each missing or bad setting, sends nothing and exits with 2', async () => {

@@ -12,6 +12,13 @@ describe('the settings read from the environment', () => {
     expect(readSettings(digestSettingsSchema, { ...valid, SMTP_PORT: '2525' })).toMatchObject({ SMTP_PORT: 2525 });
   });
 
+  it('read SMTP_ALLOW_PLAINTEXT as false unless it is true, and take nothing but true or false', () => {
+    expect(readSettings(digestSettingsSchema, valid)).toMatchObject({ SMTP_ALLOW_PLAINTEXT: false });
+    expect(readSettings(digestSettingsSchema, { ...valid, SMTP_ALLOW_PLAINTEXT: 'true' })).toMatchObject({ SMTP_ALLOW_PLAINTEXT: true });
+    expect(readSettings(digestSettingsSchema, { ...valid, SMTP_ALLOW_PLAINTEXT: '' })).toMatchObject({ SMTP_ALLOW_PLAINTEXT: false });
+    expect(error({ ...valid, SMTP_ALLOW_PLAINTEXT: '1' })).toBe('invalid settings in the environment:\n  SMTP_ALLOW_PLAINTEXT: expected true or false');
+  });
+
   it('split DIGEST_TO on commas, and read an empty variable as an unset one', () => {
     expect(readSettings(digestSettingsSchema, { ...valid, DIGEST_TO: ' ada@example.org,Grace Hopper <grace@example.org> ,', SMTP_PORT: '', SMTP_USER: '', SMTP_PASS: '' })).toMatchObject({
       DIGEST_TO: ['ada@example.org', 'Grace Hopper <grace@example.org>'],

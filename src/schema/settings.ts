@@ -15,6 +15,9 @@ export const webAddress = z.url({ protocol: /^https?$/, error: (issue) => (issue
 const PORT = 'expected a port number from 1 to 65535';
 const SHARD_SIZE = 'expected a whole number of papers, 1 or more';
 
+/** `true` or `false`; unset is false. */
+const flag = optional(z.enum(['true', 'false'], 'expected true or false')).transform((value) => value === 'true');
+
 /** `reader@example.org`, or `Daily Papers <digest@example.org>`. */
 const mailbox = z.string().trim().refine((value) => !/[\r\n]/.test(value) && z.email().safeParse(/<([^<>]+)>$/.exec(value)?.[1] ?? value).success, 'expected an e-mail address, or a name and an address: Daily Papers <digest@example.org>');
 
@@ -61,8 +64,13 @@ export const digestSettingsSchema = z
     SMTP_HOST: z.string().trim().min(1, 'expected the host name of an SMTP server'),
     /** Its port: 465 with SMTP_SECURE=true, else 587 (STARTTLS), unless given. */
     SMTP_PORT: optional(z.coerce.number(PORT).int(PORT).min(1, PORT).max(65535, PORT)),
-    /** `true` for TLS from the start (port 465); `false` to upgrade with STARTTLS when the server offers it. */
-    SMTP_SECURE: optional(z.enum(['true', 'false'], 'expected true or false')).transform((value) => value === 'true'),
+    /** `true` for TLS from the start (port 465); `false` to upgrade with STARTTLS, which the server must then offer. */
+    SMTP_SECURE: flag,
+    /**
+     * `true` to send without TLS when the server offers no STARTTLS, the password in clear text:
+     * for a relay on this machine or a trusted network only. Unset, such a server is refused.
+     */
+    SMTP_ALLOW_PLAINTEXT: flag,
     SMTP_USER: optional(z.string()),
     SMTP_PASS: optional(z.string()),
     /** The sender. */
