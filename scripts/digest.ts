@@ -5,6 +5,7 @@ import { checkSiteSettings } from '../src/config/site-settings.ts';
 import { renderDigest } from '../src/digest/digest.ts';
 import { readDayPapers } from '../src/digest/day-papers.ts';
 import { sendDigest } from '../src/digest/send.ts';
+import { forTerminal } from '../src/lib/control-characters.ts';
 import { PLACEHOLDER_SITE, siteUrl } from '../src/lib/site-url.ts';
 import { isoDay } from '../src/schema/paper.ts';
 import { checkSettings, digestSettingsSchema, type DigestSettings } from '../src/schema/settings.ts';
@@ -71,5 +72,5 @@ if (!settings) {
 }
 
 const deliveries = await sendDigest(digest, settings);
-for (const delivery of deliveries) console.error(`${delivery.ok ? 'sent to' : 'NOT sent to'} ${delivery.recipient}: ${delivery.response}`);
+for (const delivery of deliveries) console.error(forTerminal(`${delivery.ok ? 'sent to' : 'NOT sent to'} ${delivery.recipient}: ${delivery.response}`));
 process.exit(deliveries.every((delivery) => delivery.ok) ? 0 : 1);
