@@ -8,6 +8,7 @@ import { feedFiles } from './src/integrations/feed-files.ts';
 import { securityHeaders } from './src/integrations/headers.ts';
 import { outputFolder } from './src/integrations/output-folder.ts';
 import { outputReport } from './src/integrations/output-report.ts';
+import { noteHtml } from './src/integrations/note-html.ts';
 import { pageScans } from './src/integrations/page-scans.ts';
 import { pagefind, SEARCH_INDEX_FOLDER } from './src/integrations/pagefind.ts';
 import { siteUrlWarning } from './src/integrations/site-url.ts';
@@ -25,6 +26,8 @@ const settings = siteSettings();
 const pages = pageScans();
 // Topics' and organizations' feeds are written apart from Astro's routes (src/feeds/endpoints.ts).
 const feeds = feedFiles();
+// Raw HTML in Markdown shows as text, unless a note's and the owner allows it (notesAllowHtml).
+const html = noteHtml(settings);
 
 export default defineConfig({
   site: settings.siteUrl,
@@ -42,9 +45,11 @@ export default defineConfig({
   // Build hooks run in this order: the output folder is pruned of what this build did not make
   // before the pages are scanned and the others write into it, and the output report counts
   // what they wrote.
-  integrations: [outputFolder({ leave: [SEARCH_INDEX_FOLDER], keptBy: [feeds] }), feeds, pages, dataStoreReadWhenRendering(), siteUrlWarning(), sitemap({ entryLimit: 45_000 }), pagefind(pages), securityHeaders(pages), outputReport()],
-  // Sätteri's defaults but smart punctuation (authors' quotes and dashes stay as written), plus `$...$` maths rendered by KaTeX at build time (src/markdown/katex.ts),
+  integrations: [outputFolder({ leave: [SEARCH_INDEX_FOLDER], keptBy: [feeds] }), feeds, pages, dataStoreReadWhenRendering(), siteUrlWarning(), sitemap({ entryLimit: 45_000 }), pagefind(pages), securityHeaders(pages), html, outputReport()],
+  // Sätteri's defaults but smart punctuation (authors' quotes and dashes stay as written), with raw
+  // HTML shown as text (src/markdown/raw-html.ts; before KaTeX, whose output is HTML), `$...$`
+  // maths rendered by KaTeX at build time (src/markdown/katex.ts),
   // and only http(s) links kept (src/markdown/safe-links.ts).
   // Rendered entries keep only what those plugins add to the front matter (front-matter-copy.ts).
-  markdown: { processor: withoutFrontMatterCopy(satteri({ features: { math: { singleDollarTextMath: true }, smartPunctuation: false }, hastPlugins: [katexPlugin, safeLinksPlugin] })) },
+  markdown: { processor: withoutFrontMatterCopy(satteri({ features: { math: { singleDollarTextMath: true }, smartPunctuation: false }, hastPlugins: [html.plugin, katexPlugin, safeLinksPlugin] })) },
 });

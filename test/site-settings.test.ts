@@ -27,16 +27,17 @@ describe('the site settings, from the config file and the environment', () => {
       newsletterUrl: undefined,
       papersDir: 'content/papers',
       notesDir: 'content/notes',
+      notesAllowHtml: false,
       searchShardSize: 3000,
       cacheDir: 'node_modules/.astro',
     });
   });
 
   it('take every key from the config file, and each variable over its key', () => {
-    const dir = project(JSON.stringify({ siteUrl: 'https://lab.example.org', basePath: 'reading-group', title: 'Reading Group Papers', description: 'What we read.', newsletterUrl: 'https://buttondown.com/lab', papersDir: 'papers', notesDir: 'notes', searchShardSize: 2000, cacheDir: 'cache' }));
-    expect(readSiteSettings({}, dir)).toEqual({ siteUrl: 'https://lab.example.org', basePath: '/reading-group/', title: 'Reading Group Papers', description: 'What we read.', newsletterUrl: 'https://buttondown.com/lab', papersDir: 'papers', notesDir: 'notes', searchShardSize: 2000, cacheDir: 'cache' });
+    const dir = project(JSON.stringify({ siteUrl: 'https://lab.example.org', basePath: 'reading-group', title: 'Reading Group Papers', description: 'What we read.', newsletterUrl: 'https://buttondown.com/lab', papersDir: 'papers', notesDir: 'notes', notesAllowHtml: true, searchShardSize: 2000, cacheDir: 'cache' }));
+    expect(readSiteSettings({}, dir)).toEqual({ siteUrl: 'https://lab.example.org', basePath: '/reading-group/', title: 'Reading Group Papers', description: 'What we read.', newsletterUrl: 'https://buttondown.com/lab', papersDir: 'papers', notesDir: 'notes', notesAllowHtml: true, searchShardSize: 2000, cacheDir: 'cache' });
     const env = { SITE_URL: 'https://user.github.io', BASE_PATH: '/daily', NEWSLETTER_URL: 'https://example.org/join', PAPERS_DIR: 'other', NOTES_DIR: '', SEARCH_SHARD_SIZE: '500', CACHE_DIR: '/tmp/cache' };
-    expect(readSiteSettings(env, dir)).toEqual({ siteUrl: 'https://user.github.io', basePath: '/daily/', title: 'Reading Group Papers', description: 'What we read.', newsletterUrl: 'https://example.org/join', papersDir: 'other', notesDir: 'notes', searchShardSize: 500, cacheDir: '/tmp/cache' });
+    expect(readSiteSettings(env, dir)).toEqual({ siteUrl: 'https://user.github.io', basePath: '/daily/', title: 'Reading Group Papers', description: 'What we read.', newsletterUrl: 'https://example.org/join', papersDir: 'other', notesDir: 'notes', notesAllowHtml: true, searchShardSize: 500, cacheDir: '/tmp/cache' });
   });
 
   it('write the base path with a slash at each end, however it is given', () => {
@@ -59,7 +60,7 @@ describe('the site settings, from the config file and the environment', () => {
         'invalid site settings:',
         `  ${CONFIG_FILE}:2:3  error  title  expected a title`,
         `  ${CONFIG_FILE}:3:3  error  basePath  expected a sub-path such as /daily/: letters, digits, ., _, ~, - and /`,
-        `  ${CONFIG_FILE}:4:3  error  siteURL  unknown setting; the settings are siteUrl, basePath, title, description, newsletterUrl, papersDir, notesDir, searchShardSize, cacheDir`,
+        `  ${CONFIG_FILE}:4:3  error  siteURL  unknown setting; the settings are siteUrl, basePath, title, description, newsletterUrl, papersDir, notesDir, notesAllowHtml, searchShardSize, cacheDir`,
         `  ${CONFIG_FILE}:5:3  error  newsletterUrl  expected an http(s) address, like https://papers.example.org`,
         '  BASE_PATH: expected a sub-path such as /daily/: letters, digits, ., _, ~, - and /',
       ].join('\n'),

@@ -19,6 +19,8 @@ export interface SiteSettings {
   newsletterUrl?: string;
   papersDir: string;
   notesDir: string;
+  /** Whether raw HTML in a note is rendered, rather than shown as text (src/markdown/raw-html.ts). */
+  notesAllowHtml: boolean;
   /** Papers per shard of the search index (src/lib/search-shards.ts). */
   searchShardSize: number;
   /** Where a build keeps what the next one reuses (Astro's cacheDir; the search shards' too). */
@@ -31,6 +33,7 @@ const DEFAULTS = {
   description: 'Trending research papers, day by day, with search that runs in your browser.',
   papersDir: 'content/papers',
   notesDir: 'content/notes',
+  notesAllowHtml: false,
   searchShardSize: 3000,
   cacheDir: 'node_modules/.astro',
 };
@@ -73,6 +76,7 @@ export function checkSiteSettings(env: Record<string, string | undefined>, cwd: 
     newsletterUrl: vars.NEWSLETTER_URL ?? config.newsletterUrl,
     papersDir: vars.PAPERS_DIR ?? config.papersDir ?? DEFAULTS.papersDir,
     notesDir: vars.NOTES_DIR ?? config.notesDir ?? DEFAULTS.notesDir,
+    notesAllowHtml: config.notesAllowHtml ?? DEFAULTS.notesAllowHtml,
     searchShardSize: vars.SEARCH_SHARD_SIZE ?? config.searchShardSize ?? DEFAULTS.searchShardSize,
     cacheDir: vars.CACHE_DIR ?? config.cacheDir ?? DEFAULTS.cacheDir,
     },

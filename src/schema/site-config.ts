@@ -24,6 +24,11 @@ export const siteConfigFileSchema = z.strictObject({
   papersDir: folder.optional(),
   /** Owners' notes on papers, relative to the project folder (NOTES_DIR); `content/notes` by default. */
   notesDir: folder.optional(),
+  /**
+   * Whether raw HTML in owners' notes is rendered; off by default, when a note shows its HTML as
+   * text. In the file only: what an owner trusts their notes with is committed, not set per shell.
+   */
+  notesAllowHtml: z.boolean().optional(),
   /** Papers per shard of the search index (SEARCH_SHARD_SIZE); 3,000 by default. */
   searchShardSize: shardSize.optional(),
   /** Where a build keeps what the next one reuses: pages and search shards unchanged since (CACHE_DIR); `node_modules/.astro` by default. */

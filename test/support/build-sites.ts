@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { SiteConfigFile } from '../../src/schema/site-config.ts';
 import { dirname, join } from 'node:path';
 import { ingest } from '../../src/ingest/run.ts';
@@ -6,8 +6,9 @@ import { buildSite } from './build-site.ts';
 import { astroCache, fixtureDays, fixtureListing, fixtureNote, gateBuilds, grownFixture, grownFixtureStrays, hfDailyData, sites } from './locations.ts';
 
 /**
- * Global setup of the `site` project: builds the fixture and sample sites once, one after the
- * other (two Astro builds in one root at once would share its content cache). Then the builds the
+ * Global setup of the `site` project: builds the fixture and sample sites once, and the fixture
+ * note's paper with the note's HTML allowed, one after the other (two Astro builds in one root at
+ * once would share its content cache). Then the builds the
  * quality gates need: the fixture under the sub-path /daily/, and each fixture build a second time
  * into another folder from an emptied Astro cache, as a fresh CI checkout builds, so that
  * test/site/reproducible.test.ts can compare the two byte for byte.
@@ -31,6 +32,7 @@ export default function buildSites(): void {
   const fixture = { papersDir: sites.fixture.papers, notesDir: sites.fixture.notes };
   buildSite({ ...fixture, config: gateBuilds[0].config(summary.written), outDir: sites.fixture.dist });
   buildSite({ papersDir: sites.sample.papers, outDir: sites.sample.dist });
+  buildNotesWithHtml();
   buildGrownFixture(gateBuilds[0].config(summary.written));
 
   for (const build of gateBuilds) {
@@ -43,6 +45,15 @@ export default function buildSites(): void {
     rmSync(astroCache, { recursive: true, force: true });
     buildSite({ ...settings, outDir: build.again });
   }
+}
+
+/** The fixture note's paper alone, with the fixture's notes, whose raw HTML the owner allowed: a few seconds' build. */
+function buildNotesWithHtml(): void {
+  const { papers, dist, cache } = sites.notesWithHtml;
+  for (const dir of [papers, cache]) rmSync(dir, { recursive: true, force: true });
+  mkdirSync(papers, { recursive: true });
+  copyFileSync(join(sites.fixture.papers, `${fixtureNote.slug}.md`), join(papers, `${fixtureNote.slug}.md`));
+  buildSite({ papersDir: papers, notesDir: sites.fixture.notes, outDir: dist, config: { notesAllowHtml: true, cacheDir: cache } });
 }
 
 /**

@@ -15,6 +15,8 @@ export const sites = {
   fixture: { papers: join(testOutput, 'fixture-papers'), notes: join(testOutput, 'fixture-notes'), dist: join(testOutput, 'fixture-dist') },
   /** The bundled sample in content/papers, as the README's build makes it. */
   sample: { papers: join(projectRoot, 'content', 'papers'), dist: join(testOutput, 'sample-dist') },
+  /** The fixture note's paper alone, with the fixture's notes, built with `notesAllowHtml` (and a cache of its own). */
+  notesWithHtml: { papers: join(testOutput, 'notes-html-papers'), dist: join(testOutput, 'notes-html-dist'), cache: join(testOutput, 'notes-html-cache') },
   /** The fixture papers with maths, built under a sub-path as a GitHub Pages project site is. */
 };
 
@@ -86,5 +88,12 @@ export const mathPapers = {
   prices: '2502.12115',
 };
 
-/** An owner's note the fixture build carries, on the GameWorld paper (listed twice). */
-export const fixtureNote = { slug: '2604.07429', text: '---\ntitle: Reading group verdict\n---\nWorth a *careful* read.\n' };
+/**
+ * An owner's note the fixture builds carry, on the GameWorld paper (listed twice), with raw HTML
+ * that would run if it were rendered: a script, and an image's error handler.
+ */
+export const fixtureNote = {
+  slug: '2604.07429',
+  script: 'alert(1)',
+  text: '---\ntitle: Reading group verdict\n---\nWorth a *careful* read.\n\n<script>alert(1)</script>\n\nSee <img src=x onerror=alert(1)> the figure.\n',
+};
