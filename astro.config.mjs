@@ -9,6 +9,7 @@ import { securityHeaders } from './src/integrations/headers.ts';
 import { outputFolder } from './src/integrations/output-folder.ts';
 import { outputReport } from './src/integrations/output-report.ts';
 import { noteHtml } from './src/integrations/note-html.ts';
+import { ownScripts } from './src/integrations/own-scripts.ts';
 import { pageScans } from './src/integrations/page-scans.ts';
 import { pagefind, SEARCH_INDEX_FOLDER } from './src/integrations/pagefind.ts';
 import { siteUrlWarning } from './src/integrations/site-url.ts';
@@ -26,6 +27,8 @@ const settings = siteSettings();
 const pages = pageScans();
 // Topics' and organizations' feeds are written apart from Astro's routes (src/feeds/endpoints.ts).
 const feeds = feedFiles();
+// The CSP allows the site's own inline scripts alone, known from its code, not from the pages.
+const scripts = ownScripts();
 // Raw HTML in Markdown shows as text, unless a note's and the owner allows it (notesAllowHtml).
 const html = noteHtml(settings);
 
@@ -45,7 +48,7 @@ export default defineConfig({
   // Build hooks run in this order: the output folder is pruned of what this build did not make
   // before the pages are scanned and the others write into it, and the output report counts
   // what they wrote.
-  integrations: [outputFolder({ leave: [SEARCH_INDEX_FOLDER], keptBy: [feeds] }), feeds, pages, dataStoreReadWhenRendering(), siteUrlWarning(), sitemap({ entryLimit: 45_000 }), pagefind(pages), securityHeaders(pages), html, outputReport()],
+  integrations: [outputFolder({ leave: [SEARCH_INDEX_FOLDER], keptBy: [feeds] }), feeds, pages, dataStoreReadWhenRendering(), siteUrlWarning(), sitemap({ entryLimit: 45_000 }), pagefind(pages), scripts, securityHeaders(pages, scripts), html, outputReport()],
   // Sätteri's defaults but smart punctuation (authors' quotes and dashes stay as written), with raw
   // HTML shown as text (src/markdown/raw-html.ts; before KaTeX, whose output is HTML), `$...$`
   // maths rendered by KaTeX at build time (src/markdown/katex.ts),

@@ -13,6 +13,11 @@ export function collectInlineHashes(html: string, found: { scripts: Set<string>;
   const notRun = /\bsrc\s*=|\btype\s*=\s*["']?application\/(?:ld\+)?json/i;
   for (const [, tag, attributes, body] of html.matchAll(inline)) {
     if (tag.toLowerCase() === 'script' && notRun.test(attributes)) continue;
-    (tag.toLowerCase() === 'script' ? found.scripts : found.styles).add(`sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}`);
+    (tag.toLowerCase() === 'script' ? found.scripts : found.styles).add(cspHash(body));
   }
+}
+
+/** The CSP hash source of a script's or style's text: `sha256-` and the base64 SHA-256 of its UTF-8. */
+export function cspHash(text: string): string {
+  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
 }

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { filesUnder, readTextIfExists, writeFileAtomic } from '../ingest/files.ts';
 import { hashedPaths, headerRules } from '../headers/header-rules.ts';
 import { formatHeadersFile } from '../headers/headers-file.ts';
-import { collectInlineHashes } from '../headers/inline-hashes.ts';
+import { collectInlineHashes, cspHash } from '../headers/inline-hashes.ts';
+import type { OwnScripts } from './own-scripts.ts';
 import type { PageScans } from './page-scans.ts';
 
 /** Cloudflare Pages reads no line of `_headers` longer than this. */
@@ -12,14 +13,15 @@ const LINE_LIMIT = 2000;
 
 /**
  * Writes the site's `_headers` (Netlify, Cloudflare Pages) when the build is done, after the
- * Pagefind index (list it after pagefind()): its CSP holds the hash of every inline script and
- * style the pages carry, read from the built pages, and its paths the base path. Rules an owner
- * put in `public/_headers` are kept, first.
+ * Pagefind index (list it after pagefind()): its CSP holds the hash of every inline style the
+ * pages carry, and of every inline script they carry that is one of the site's own (a script of
+ * a note's raw HTML is not, and is warned of), read from the built pages; its paths hold the base
+ * path. Rules an owner put in `public/_headers` are kept, first.
  */
-export function securityHeaders(pageScans: PageScans): AstroIntegration {
+export function securityHeaders(pageScans: PageScans, ownScripts: OwnScripts): AstroIntegration {
   let base = '/';
   // Pages not written since the last build are not read again (page-scans.ts).
-  const inlineHashes = pageScans.add('inline-hashes', String(collectInlineHashes), (html) => {
+  const inlineHashes = pageScans.add('inline-hashes', String(collectInlineHashes) + String(cspHash), (html) => {
     const inPage = { scripts: new Set<string>(), styles: new Set<string>() };
     collectInlineHashes(html, inPage);
     return { scripts: [...inPage.scripts], styles: [...inPage.styles] };
@@ -35,9 +37,16 @@ export function securityHeaders(pageScans: PageScans): AstroIntegration {
         const found = { scripts: new Set<string>(), styles: new Set<string>() };
         // Only the search bundles have hashed names besides _astro/: no need to walk the whole site.
         const searchFiles = filesUnder(join(site, 'pagefind')).map((file) => `pagefind/${file}`);
-        for (const { scripts, styles } of inlineHashes().values()) {
-          for (const hash of scripts) found.scripts.add(hash);
+        const siteScripts = ownScripts.hashes();
+        const pagesWithOthers: string[] = [];
+        for (const [page, { scripts, styles }] of inlineHashes()) {
+          for (const hash of scripts) if (siteScripts.has(hash)) found.scripts.add(hash);
+          if (scripts.some((hash) => !siteScripts.has(hash))) pagesWithOthers.push(page);
           for (const hash of styles) found.styles.add(hash);
+        }
+        if (pagesWithOthers.length > 0) {
+          const named = pagesWithOthers.slice(0, 3).join(', ') + (pagesWithOthers.length > 3 ? ', ...' : '');
+          logger.warn(`${pagesWithOthers.length} page(s) carry inline scripts that are not the site's own, which the CSP does not allow (a note's raw HTML?): ${named}`);
         }
         const rules = headerRules({ base, scriptHashes: [...found.scripts].sort(), styleHashes: [...found.styles].sort(), hashedPaths: hashedPaths(searchFiles) });
         const text = `# Written by the build for Netlify and Cloudflare Pages (docs/deploy.md): security headers, caching of hashed files.\n${formatHeadersFile(rules)}`;

@@ -3,15 +3,9 @@ import { join } from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { headersFor, parseHeadersFile } from '../../src/headers/headers-file.ts';
-import { collectInlineHashes } from '../../src/headers/inline-hashes.ts';
+import { cspHash } from '../../src/headers/inline-hashes.ts';
+import { THEME_SCRIPT } from '../../src/layouts/theme-script.ts';
 import { fixtureNote, sites } from '../support/locations.ts';
-
-/** The CSP hash of an inline script's text. */
-function hashOf(script: string): string {
-  const found = { scripts: new Set<string>(), styles: new Set<string>() };
-  collectInlineHashes(`<script>${script}</script>`, found);
-  return [...found.scripts][0];
-}
 
 /** A build's note on the note's paper page, the script-src of the page's CSP, and what the build printed. */
 function built(dist: string) {
@@ -28,7 +22,7 @@ describe("an owner's note with raw HTML", () => {
     expect(note.text()).toContain(`<script>${fixtureNote.script}</script>`);
     expect(note.text()).toContain('<img src=x onerror=alert(1)>');
     expect(note.find('em').text()).toBe('careful');
-    expect(scriptSrc).not.toContain(hashOf(fixtureNote.script));
+    expect(scriptSrc).not.toContain(cspHash(fixtureNote.script));
     expect(log).toMatch(new RegExp(`\\[WARN\\] \\[daily-papers:note-html\\] test-output/fixture-notes/${fixtureNote.slug}\\.md: its raw HTML is shown as text, not rendered; set "notesAllowHtml": true`));
   });
 
@@ -37,5 +31,13 @@ describe("an owner's note with raw HTML", () => {
     expect(note.find('script').text()).toBe(fixtureNote.script);
     expect(note.find('img').attr('onerror')).toBe('alert(1)');
     expect(log).not.toContain('[daily-papers:note-html]');
+  });
+
+  it("does not have its script allowed by the CSP even then: the CSP allows the site's own inline scripts alone, and the build names the page", () => {
+    const { scriptSrc, log } = built(sites.notesWithHtml.dist);
+    expect(scriptSrc).not.toContain(cspHash(fixtureNote.script));
+    expect(scriptSrc).toContain(`'${cspHash(THEME_SCRIPT)}'`);
+    expect(scriptSrc).not.toMatch(/'unsafe-inline'|'unsafe-hashes'/);
+    expect(log).toContain(`1 page(s) carry inline scripts that are not the site's own, which the CSP does not allow (a note's raw HTML?): papers/${fixtureNote.slug}/index.html`);
   });
 });
