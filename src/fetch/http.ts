@@ -1,4 +1,5 @@
 import packageJson from '../../package.json' with { type: 'json' };
+import { byteSize } from '../lib/byte-size.ts';
 import { forTerminal } from '../lib/control-characters.ts';
 
 /**
@@ -214,11 +215,6 @@ async function readBody(response: Response, limit: number): Promise<Uint8Array |
   return Buffer.concat(chunks, length);
 }
 
-/** `64 MiB`, `512 KiB`, `1,000 bytes`: a size as an owner would write it. */
-function byteSize(bytes: number): string {
-  for (const [unit, size] of [['GiB', 2 ** 30], ['MiB', 2 ** 20], ['KiB', 2 ** 10]] as const) if (bytes >= size && bytes % size === 0) return `${bytes / size} ${unit}`;
-  return `${bytes.toLocaleString('en-US')} bytes`;
-}
 
 function describeNetworkError(error: unknown, timeoutMs: number): string {
   const { name, message, cause } = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };

@@ -15,7 +15,3 @@ export const INPUT_LIMITS = {
   jsonDepth: MAX_JSON_DEPTH,
 } as const;
 
-/** `bytes` as the README states the limits: `256 MiB`, `2 MiB`. */
-export function mebibytes(bytes: number): string {
-  return `${bytes / 2 ** 20} MiB`;
-}

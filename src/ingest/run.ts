@@ -4,7 +4,8 @@ import { dayInFileName } from '../lib/dates.ts';
 import type { PaperDocument } from '../schema/paper.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { fileBytes, listInputFiles, paperFile, readText, readTextIfExists, removeStaleTemporaryFiles, writeFileAtomic } from './files.ts';
-import { INPUT_LIMITS, mebibytes } from './limits.ts';
+import { byteSize } from '../lib/byte-size.ts';
+import { INPUT_LIMITS } from './limits.ts';
 import { mergeDocuments } from './merge.ts';
 import { normalize } from './normalize.ts';
 import { detectFormat, formats, inputExtensions } from './sources/index.ts';
@@ -59,7 +60,7 @@ export function ingest({ inputs, outDir, format, today, onProgress }: IngestOpti
   files.forEach((file, index) => {
     onProgress?.('read', index, files.length);
     if (fileBytes(file) > INPUT_LIMITS.fileBytes) {
-      diagnostics.push({ file, line: 0, column: 0, severity: 'error', field: '-', message: `not read: the file is over the ${mebibytes(INPUT_LIMITS.fileBytes)} an input may have; split it into smaller files` });
+      diagnostics.push({ file, line: 0, column: 0, severity: 'error', field: '-', message: `not read: the file is over the ${byteSize(INPUT_LIMITS.fileBytes)} an input may have; split it into smaller files` });
       return;
     }
     const text = readText(file);

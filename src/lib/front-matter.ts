@@ -41,9 +41,12 @@ export function readFrontMatter(text: string): { data: Record<string, unknown>; 
   return { data, body: content };
 }
 
+/** The same, but YAML read as nothing: for the bodies of files whose front matter was read before. */
+const skipping = { ...options, engines: { ...options.engines, yaml: { parse: () => ({}) } } };
+
 /** The body of `text` with its front matter skipped unread, for a file whose front matter the content collection has read already. */
 export function bodyOfFrontMatterFile(text: string): string {
-  return matter(text, { ...options, engines: { ...options.engines, yaml: { parse: () => ({}) } } }).content;
+  return matter(text, skipping).content;
 }
 
 /** `body` under front matter holding `data`, as `readFrontMatter` and Astro read it back. */

@@ -1,7 +1,8 @@
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { lineLocator, type Diagnostic } from '../diagnostics.ts';
 import { jsonDepthOver } from '../../lib/json-depth.ts';
-import { INPUT_LIMITS, mebibytes } from '../limits.ts';
+import { byteSize } from '../../lib/byte-size.ts';
+import { INPUT_LIMITS } from '../limits.ts';
 import type { SourceRecord } from './source-record.ts';
 
 type Locate = (offset: number) => { line: number; column: number };
@@ -41,7 +42,7 @@ export function readJsonLines(text: string, file: string): Read {
   text.split('\n').forEach((line, index) => {
     if (line.trim() === '') return;
     if (line.length > INPUT_LIMITS.recordChars) {
-      diagnostics.push({ file, line: index + 1, column: 1, severity: 'error', field: '-', message: `record skipped: the line is over the ${mebibytes(INPUT_LIMITS.recordChars)} of text a record may have` });
+      diagnostics.push({ file, line: index + 1, column: 1, severity: 'error', field: '-', message: `record skipped: the line is over the ${byteSize(INPUT_LIMITS.recordChars)} of text a record may have` });
       return;
     }
     if (jsonDepthOver(line, INPUT_LIMITS.jsonDepth)) {

@@ -1,0 +1,7 @@
+// Imports nothing: fetch and ingest state their limits with it.
+
+/** `64 MiB`, `512 KiB`, `1,000 bytes`: a size as an owner would write it. */
+export function byteSize(bytes: number): string {
+  for (const [unit, size] of [['GiB', 2 ** 30], ['MiB', 2 ** 20], ['KiB', 2 ** 10]] as const) if (bytes >= size && bytes % size === 0) return `${bytes / size} ${unit}`;
+  return `${bytes.toLocaleString('en-US')} bytes`;
+}
