@@ -136,6 +136,13 @@ describe('search in Chromium, over the fixture build', () => {
     expect(new URL(page.url()).pathname).toBe(`/papers/${paper.id}/`);
   });
 
+  it('finds by a word of its own only the paper that has it, though other shards hold shorter words it begins with', async () => {
+    const { paper, word } = uniqueTitleWord(served.searchable);
+    const page = await searchPage();
+    await page.getByLabel(SEARCH_LABEL).fill(word);
+    expect(await resultTitles(page)).toEqual([titleOf(paper)]);
+  });
+
   it('finds a paper by the full name of one of its authors', async () => {
     const { paper, name } = soleAuthor(served.searchable);
     const page = await searchPage();

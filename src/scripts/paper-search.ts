@@ -1,6 +1,6 @@
 import { formatSearchState, isEmptySearch, parseSearchState, searchFilterKeys, type SearchFilterKey, type SearchSortKey, type SearchState } from '../lib/search-keys.ts';
 import { sortResults, type SortTable } from '../lib/search-sorts.ts';
-import { queryWords, withEveryWord } from '../lib/search-words.ts';
+import { pagesWithWord, queryWords, withEveryWord, wordProbes } from '../lib/search-words.ts';
 import { describeResults } from './search-status.ts';
 
 /** The subset of Pagefind's browser API this element uses. */
@@ -191,9 +191,12 @@ export class PaperSearchElement extends HTMLElement {
         await new Promise((resolve) => setTimeout(resolve, ARCHIVE_PAUSE_MS));
         if (ticket !== this.#latest) return;
         // ...then every shard, ranked together, each word required wherever it is found.
-        const words = queryWords(query);
-        const [found, ...pagesWithWord] = await Promise.all([query, ...(words.length > 1 ? words : [])].map((terms) => this.#searchPhase(1, terms, filters)));
-        results = withEveryWord(found, pagesWithWord.map((pages) => new Set(pages.map((page) => page.id))));
+        const ids = async (terms: string) => new Set((await this.#searchPhase(1, terms, filters)).map((page) => page.id));
+        const [found, withWords] = await Promise.all([
+          this.#searchPhase(1, query, filters),
+          Promise.all(queryWords(query).map(async (word) => pagesWithWord(await Promise.all(wordProbes(word).map(ids))))),
+        ]);
+        results = withEveryWord(found, withWords);
       }
       const ordered = await this.#resultsInOrder(results, sort, table);
       if (ticket !== this.#latest) return;
