@@ -13,7 +13,7 @@ const LINE_LIMIT = 2000;
 
 /**
  * Writes the site's `_headers` (Netlify, Cloudflare Pages) when the build is done, after the
- * Pagefind index (list it after pagefind()): its CSP holds the hash of every inline style the
+ * Pagefind index (after pagefind() in index.ts): its CSP holds the hash of every inline style the
  * pages carry, and of every inline script they carry that is one of the site's own (a script of
  * a note's raw HTML is not, and is warned of), read from the built pages; its paths hold the base
  * path. Rules an owner put in `public/_headers` are kept, first.

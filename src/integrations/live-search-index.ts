@@ -17,7 +17,7 @@ export interface LiveBundle {
  * thread and Pagefind indexes in a process of its own, so on two cores the index comes almost
  * for free, where after the build it took a third of a cold build (docs/performance.md).
  *
- * Paper pages come in as they are rendered (src/middleware.ts), their shard's pages in a row
+ * Paper pages come in as they are rendered (src/integrations/paper-pages-middleware.ts), their shard's pages in a row
  * (the paper route lists them by shard). Only the indexed part of each is kept. When a shard has
  * all its pages, they wait in a file under `folder` for Pagefind to index them into a bundle of
  * the shard's own there, one shard at a time, while rendering goes on. A shard that never gets

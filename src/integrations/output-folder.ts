@@ -26,7 +26,7 @@ interface AstroManifest {
  * are left to the integrations that write them, which keep them in step themselves: the search
  * index's 56,000 files at 54,000 papers, older than the build, were removed and linked back by
  * every build. The integrations in `keptBy` say which files they kept in it, unchanged (the feeds
- * written apart from Astro's routes, src/integrations/feed-files.ts). List it before every
+ * written apart from Astro's routes, src/integrations/feed-files.ts). It comes before every
  * integration that writes into the output folder.
  */
 export function outputFolder({ leave = [], keptBy = [] }: { leave?: readonly string[]; keptBy?: readonly { files(): ReadonlySet<string> }[] } = {}): AstroIntegration {

@@ -6,8 +6,8 @@ import { measureTree } from '../ingest/files.ts';
 export const CLOUDFLARE_PAGES_FILE_LIMIT = 20_000;
 
 /**
- * Prints how many files the build wrote and their size, once every other hook is done (list it
- * last), since some hosts cap the file count: an archive of years of days passes 20,000 files.
+ * Prints how many files the build wrote and their size, once every other step is done (the last
+ * in index.ts), since some hosts cap the file count: an archive of years of days passes 20,000 files.
  */
 export function outputReport(): AstroIntegration {
   return {

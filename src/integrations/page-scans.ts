@@ -93,8 +93,8 @@ export interface PageScans extends AstroIntegration {
 /**
  * Scans the output's pages once for every build hook that looks into them (the search index's
  * shards, the CSP's inline hashes) instead of once per hook: at 54,000 papers, each pass read
- * 106,000 pages after a cold build. List it after the hooks that change the pages and before
- * those that read its findings.
+ * 106,000 pages after a cold build. In the build's steps (index.ts) it comes after those that
+ * change the pages and before those that read its findings.
  */
 export function pageScans(): PageScans {
   let cacheDir = '';
@@ -123,7 +123,7 @@ export function pageScans(): PageScans {
       added.set(name, { version, scan });
       return () => {
         const findings = found?.get(name);
-        if (!findings) throw new Error(`the pages were not scanned for "${name}": list pageScans() before the hook that reads them`);
+        if (!findings) throw new Error(`the pages were not scanned for "${name}": put pageScans() before the step that reads them in src/integrations/index.ts`);
         return findings as Map<string, T>;
       };
     },

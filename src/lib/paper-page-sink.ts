@@ -3,7 +3,7 @@ import { buildSink } from './build-sink.ts';
 /**
  * Where paper pages go as they are rendered, while a build indexes them for search at the same
  * time (src/integrations/live-search-index.ts): the build hook that indexes registers a sink,
- * and the middleware (src/middleware.ts) hands it each paper page.
+ * and the middleware (src/integrations/paper-pages-middleware.ts) hands it each paper page.
  */
 export interface PaperPageSink {
   /**

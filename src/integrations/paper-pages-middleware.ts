@@ -1,7 +1,7 @@
 import { defineMiddleware } from 'astro:middleware';
-import { getSiteIndex } from './lib/collection.ts';
-import { paperPageSink } from './lib/paper-page-sink.ts';
-import { outputFile } from './lib/paths.ts';
+import { getSiteIndex } from '../lib/collection.ts';
+import { paperPageSink } from '../lib/paper-page-sink.ts';
+import { outputFile } from '../lib/paths.ts';
 
 /** The paper route, as Astro names it to middleware. */
 const PAPER_ROUTE = '/papers/[id]';
