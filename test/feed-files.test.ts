@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { feedFiles } from '../src/integrations/feed-files.ts';
-import { feedFileSink, type FeedFile } from '../src/lib/feed-file-sink.ts';
+import { buildState, type FeedFile } from '../src/lib/build-state.ts';
 import { scratchFolder } from './support/scratch.ts';
 
 interface Site {
@@ -41,7 +41,7 @@ async function startBuild(site: Site) {
 async function build(site: Site, feeds: Record<string, string>, { finish = true } = {}) {
   const started = await startBuild(site);
   const rendered: string[] = [];
-  feedFileSink()!.add(Object.entries(feeds).map(([path, key]) => ({ path, key, render: () => (rendered.push(path), `${path} ${key}`) })));
+  buildState().feeds!.add(Object.entries(feeds).map(([path, key]) => ({ path, key, render: () => (rendered.push(path), `${path} ${key}`) })));
   const logged = finish ? await started.finish() : '';
   return { rendered: rendered.sort(), logged, files: started.files() };
 }
@@ -100,10 +100,10 @@ describe('feeds written apart from the routes', () => {
   it('fail the build with what a feed threw', async () => {
     const site = scratchSite();
     const started = await startBuild(site);
-    feedFileSink()!.add([{ path: 'topics/broken/rss.xml', key: 'b', render: () => { throw new Error('no feed for you'); } }]);
+    buildState().feeds!.add([{ path: 'topics/broken/rss.xml', key: 'b', render: () => { throw new Error('no feed for you'); } }]);
     await expect(started.finish()).rejects.toThrow('no feed for you');
     expect(existsSync(join(site.outDir, 'topics/broken/rss.xml'))).toBe(false);
-    expect(feedFileSink()).toBeUndefined();
+    expect(buildState().feeds).toBeUndefined();
   });
 
   it('give the thread back to the pages being rendered while they are written', async () => {
@@ -112,7 +112,7 @@ describe('feeds written apart from the routes', () => {
     // Ten feeds of 5 ms each: more than the writer holds the thread at once.
     const slow = (path: string): FeedFile => ({ path, key: 'k', render: () => { const end = performance.now() + 5; while (performance.now() < end); return path; } });
     const paths = Array.from({ length: 10 }, (_, i) => `topics/t${i}/rss.xml`);
-    feedFileSink()!.add(paths.map(slow));
+    buildState().feeds!.add(paths.map(slow));
     const writtenWhenOthersRan = await new Promise<number>((resolve) => setImmediate(() => resolve(paths.filter((path) => existsSync(join(site.outDir, path))).length)));
     await started.finish();
     expect(writtenWhenOthersRan).toBeGreaterThan(0);

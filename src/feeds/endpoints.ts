@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { siteSettings } from '../config/site-settings.ts';
 import { getSiteIndex } from '../lib/collection.ts';
-import { feedFileSink } from '../lib/feed-file-sink.ts';
+import { buildState } from '../lib/build-state.ts';
 import { outputFile, paths } from '../lib/paths.ts';
 import { absoluteUrl, siteUrl } from '../lib/site-url.ts';
 import { organizationPaths, topicPaths } from '../lib/static-paths.ts';
@@ -48,7 +48,7 @@ export function listingFeedRoute<Props>(listings: () => Promise<ListingPath<Prop
   const rss = (props: Props, site: URL) => rssXml(feed.of(props, site), absoluteUrl(feed.path(props), site));
   const getStaticPaths = async (): Promise<ListingPath<Props>[]> => {
     const routes = await listings();
-    const sink = feedFileSink();
+    const sink = buildState().feeds;
     if (!sink) return routes;
     const site = siteUrl(siteSettings().siteUrl);
     sink.add(routes.map(({ props, cacheKey }) => ({ path: outputFile(feed.path(props)), key: cacheKey, render: () => rss(props, site) })));

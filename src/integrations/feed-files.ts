@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { filesUnder, isFile, readBytes, readTextIfExists, removeFile, writeFileAtomic } from '../ingest/files.ts';
-import { setFeedFileSink, type FeedFile, type FeedFileSink } from '../lib/feed-file-sink.ts';
+import { buildState, type FeedFile, type FeedFileSink } from '../lib/build-state.ts';
 
 /** This integration's record, in the cache folder, of the key of each feed file the last build left in the output folder. */
 const RECORD = 'daily-papers-feed-files.json';
@@ -55,10 +55,10 @@ export function feedFiles(): FeedFiles {
         const lastRecord = readRecord(last);
         // Feeds made by other code are made again, whatever their keys.
         writer = new FeedFileWriter(outDir, new Map(lastRecord?.version === version ? Object.entries(lastRecord.keys) : []));
-        setFeedFileSink(writer);
+        buildState().feeds = writer;
       },
       'astro:build:generated': async ({ logger }) => {
-        setFeedFileSink(undefined);
+        buildState().feeds = undefined;
         if (!writer) return;
         const { keys, written } = await writer.finish();
         writeFileAtomic(record, JSON.stringify({ version, keys: Object.fromEntries(keys) } satisfies FeedRecord));

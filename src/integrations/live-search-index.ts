@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { byCodeUnits, readSerialized, removeFile, writeSerialized } from '../ingest/files.ts';
-import type { PaperPageSink } from '../lib/paper-page-sink.ts';
+import type { PaperPageSink } from '../lib/build-state.ts';
 import { articleHash, indexedPart, shardDigest, writeShardBundle } from './shard-bundles.ts';
 
 /** The ending of a complete shard's file of pages, waiting for Pagefind. */

@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { copyTree, isSameFile, listInputFiles, readBytes, readText, readTextIfExists, removeAllBut, removeTree, subfolders, writeFileAtomic } from '../ingest/files.ts';
-import { setPaperPageSink } from '../lib/paper-page-sink.ts';
+import { buildState } from '../lib/build-state.ts';
 import { buildSortTable, type IndexedPage } from '../lib/search-sorts.ts';
 import { LiveSearchIndex } from './live-search-index.ts';
 import type { PageScans } from './page-scans.ts';
@@ -43,12 +43,12 @@ export function pagefind(pageScans: PageScans): AstroIntegration {
       'astro:build:start': () => {
         removeTree(join(cache, INDEXING_FOLDER));
         live = new LiveSearchIndex(join(cache, INDEXING_FOLDER), version);
-        setPaperPageSink(live);
+        buildState().paperPages = live;
       },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const started = performance.now();
-        setPaperPageSink(undefined);
+        buildState().paperPages = undefined;
         const indexedLive = (await live?.finish()) ?? { bundles: new Map(), failures: [] };
         for (const failure of indexedLive.failures) logger.warn(`could not index shard ${failure} while rendering; indexing it again`);
         const shards = pagesByShard(scannedPages(), version);

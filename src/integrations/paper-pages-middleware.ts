@@ -1,6 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
 import { getSiteIndex } from '../lib/collection.ts';
-import { paperPageSink } from '../lib/paper-page-sink.ts';
+import { buildState } from '../lib/build-state.ts';
 import { outputFile } from '../lib/paths.ts';
 
 /** The paper route, as Astro names it to middleware. */
@@ -12,12 +12,12 @@ const utf8 = new TextDecoder();
 
 /**
  * Hands each paper page, as the build renders it, to the search index being built at the same
- * time (src/lib/paper-page-sink.ts). Every other response, and every response outside a build
+ * time (src/lib/build-state.ts). Every other response, and every response outside a build
  * (there is no sink then), passes through untouched.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
-  const sink = paperPageSink();
+  const sink = buildState().paperPages;
   if (!sink || context.routePattern !== PAPER_ROUTE || !response.ok) return response;
   // The page's bytes are read once, and handed back as they are: made again from the text, every
   // paper page was encoded twice (a full re-encoding of 54,000 pages at 8×).
