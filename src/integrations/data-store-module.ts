@@ -1,11 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { isFile } from '../ingest/files.ts';
+import { ASTRO_DATA_STORE_MODULE, astroDataStoreFile } from './internals.ts';
 
-/** The module Astro gives its content data store in the build. */
-const DATA_STORE_MODULE = '\0astro:data-layer-content';
-/** Where Astro's build keeps that store, in its cache folder (`getDataStoreFile` in Astro 7). */
-const DATA_STORE_FILE = 'data-store.json';
 
 /**
  * Astro inlines its whole content data store into the build as one string literal
@@ -26,7 +23,7 @@ export function dataStoreReadWhenRendering(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         if (command !== 'build' || (config.experimental.collectionStorage ?? 'single-file') !== 'single-file') return;
-        const storeFile = fileURLToPath(new URL(DATA_STORE_FILE, config.cacheDir));
+        const storeFile = fileURLToPath(astroDataStoreFile(config.cacheDir));
         updateConfig({
           vite: {
             plugins: [
@@ -35,8 +32,8 @@ export function dataStoreReadWhenRendering(): AstroIntegration {
                 load: {
                   // Before Astro's own load of the module, which would read and inline the store.
                   order: 'pre',
-                  filter: { id: new RegExp(`^${DATA_STORE_MODULE}$`) },
-                  handler: (id: string) => (id === DATA_STORE_MODULE ? dataStoreModule(storeFile) : null),
+                  filter: { id: new RegExp(`^${ASTRO_DATA_STORE_MODULE}$`) },
+                  handler: (id: string) => (id === ASTRO_DATA_STORE_MODULE ? dataStoreModule(storeFile) : null),
                 },
               },
             ],

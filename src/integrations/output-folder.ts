@@ -3,15 +3,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual as isEqual } from 'node:util';
 import { modifiedAt, readTextIfExists, removeFilesNotWrittenSince, writeFileAtomic } from '../ingest/files.ts';
+import { astroKeptPages } from './internals.ts';
 
-/** Astro's record of the last incremental build (Astro 7, experimental): each keyed page's output file. */
-const ASTRO_MANIFEST = 'incremental-build.json';
 /** This integration's note, in the cache folder, of the output folder the last build wrote, and whether it finished. */
 const LAST_OUTPUT = 'daily-papers-output.json';
-
-interface AstroManifest {
-  routes?: Record<string, { paths?: Record<string, { outputFile?: string }> }>;
-}
 
 /**
  * Keeps the output folder between builds. Astro empties it before a build, then copies every
@@ -52,20 +47,13 @@ export function outputFolder({ leave = [], keptBy = [] }: { leave?: readonly str
       'astro:build:done': ({ dir, logger }) => {
         const outDir = resolve(fileURLToPath(dir));
         if (kept) {
-          const { removed, left } = removeFilesNotWrittenSince(outDir, started, new Set([...keptPages(cacheDir), ...keptBy.flatMap((integration) => [...integration.files()])]), new Set(leave));
+          const { removed, left } = removeFilesNotWrittenSince(outDir, started, new Set([...astroKeptPages(cacheDir), ...keptBy.flatMap((integration) => [...integration.files()])]), new Set(leave));
           logger.info(`kept the output folder of the last build: ${left} files written or kept, ${removed} no longer built removed`);
         }
         writeNote(note, { outDir, finished: true });
       },
     },
   };
-}
-
-/** The output files (relative to the output folder) of the pages Astro's last build recorded, which it keeps in place when unchanged. */
-function keptPages(cacheDir: string): Set<string> {
-  const text = readTextIfExists(join(cacheDir, ASTRO_MANIFEST));
-  const manifest = text ? (JSON.parse(text) as AstroManifest) : {};
-  return new Set(Object.values(manifest.routes ?? {}).flatMap((route) => Object.values(route.paths ?? {}).flatMap((path) => path.outputFile ?? [])));
 }
 
 /** Writes the note; returns when, by the file system's clock. */

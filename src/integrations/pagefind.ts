@@ -1,11 +1,11 @@
 import type { AstroIntegration } from 'astro';
 import { close } from 'pagefind';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
-import { copyTree, isSameFile, listInputFiles, readBytes, readText, readTextIfExists, removeAllBut, removeTree, subfolders, writeFileAtomic } from '../ingest/files.ts';
+import { copyTree, isSameFile, listInputFiles, readText, readTextIfExists, removeAllBut, removeTree, subfolders, writeFileAtomic } from '../ingest/files.ts';
 import { buildState } from '../lib/build-state.ts';
 import { buildSortTable, type IndexedPage } from '../lib/search-sorts.ts';
+import { pagefindVersion, readPagefindFragment } from './internals.ts';
 import { LiveSearchIndex } from './live-search-index.ts';
 import type { PageScans } from './page-scans.ts';
 import { articleHash, indexedPart, indexVersion, shardDigest, writeShardBundle } from './shard-bundles.ts';
@@ -36,8 +36,7 @@ export function pagefind(pageScans: PageScans): AstroIntegration {
     hooks: {
       'astro:config:done': ({ config }) => {
         cache = join(fileURLToPath(config.cacheDir), 'daily-papers-search');
-        const manifest = readTextIfExists(join(fileURLToPath(config.root), 'node_modules', 'pagefind', 'package.json'));
-        version = indexVersion(manifest ? (JSON.parse(manifest) as { version: string }).version : 'unknown');
+        version = indexVersion(pagefindVersion(fileURLToPath(config.root)));
         scannedPages = pageScans.add('search', version, scanPage);
       },
       'astro:build:start': () => {
@@ -150,11 +149,7 @@ function pagesByShard(scanned: Map<string, ScannedPage | null>, version: string)
   return new Map([...shards].sort(([a], [b]) => a.localeCompare(b)).map(([shard, pages]) => [shard, { files: pages.map(([path]) => path), digest: shardDigest(version, pages) }]));
 }
 
-/** Every page of a written bundle, read back from its fragment (gzipped JSON after a signature). */
+/** Every page of a written bundle, read back from its fragments. */
 function indexedPages(bundle: string): IndexedPage[] {
-  return listInputFiles([join(bundle, 'fragment')], ['.pf_fragment']).files.map((file) => {
-    const text = gunzipSync(readBytes(file)).toString('utf8');
-    const { url, meta } = JSON.parse(text.slice(text.indexOf('{'))) as Omit<IndexedPage, 'id'>;
-    return { id: basename(file, '.pf_fragment'), url, meta };
-  });
+  return listInputFiles([join(bundle, 'fragment')], ['.pf_fragment']).files.map(readPagefindFragment);
 }

@@ -4,6 +4,7 @@ import type { DataStore, Loader } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { escapePath } from 'tinyglobby';
 import { stampedMatches } from '../ingest/files.ts';
+import { addAssetImports } from '../integrations/internals.ts';
 
 type GlobOptions = Parameters<typeof glob>[0];
 type DataEntry = ReturnType<DataStore['values']>[number];
@@ -64,6 +65,5 @@ export function stampedGlob(options: GlobOptions & { base: string; pattern: stri
 /** What the glob loader does for an entry it finds unchanged: its modules and assets stay in the build. */
 function keepImports(store: DataStore, entry: DataEntry): void {
   if (entry.deferredRender && entry.filePath) store.addModuleImport(entry.filePath);
-  // The store has this method, as the glob loader uses it, though its type does not say so.
-  if (entry.assetImports?.length && entry.filePath) (store as DataStore & { addAssetImports(assets: string[], filePath: string): void }).addAssetImports(entry.assetImports, entry.filePath);
+  if (entry.assetImports?.length && entry.filePath) addAssetImports(store, entry.assetImports, entry.filePath);
 }
