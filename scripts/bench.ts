@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { removeTree, writeFileAtomic } from '../src/ingest/files.ts';
+import { removeTree, writeFileAtomic } from '../src/fs/files.ts';
 import { benchCollection } from '../src/tooling/bench-collection.ts';
 import { benchTable, budgetChecks, searchRows, type BenchRun } from '../src/tooling/bench-report.ts';
 import { dayFiles, writeScaledCollection } from '../src/tooling/scaled-collection.ts';

@@ -2,7 +2,7 @@
 // Command-line entry point: `npm run headers -- nginx|vercel [--dist DIR]`.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readTextIfExists } from '../src/ingest/files.ts';
+import { readTextIfExists } from '../src/fs/files.ts';
 import { parseHeadersFile } from '../src/headers/headers-file.ts';
 import { nginxHeaders, siteWideRule, vercelHeaders } from '../src/headers/host-formats.ts';
 

@@ -4,7 +4,7 @@
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dayInFileName } from '../src/lib/dates.ts';
-import { listInputFiles, readText, writeFileAtomic } from '../src/ingest/files.ts';
+import { listInputFiles, readText, writeFileAtomic } from '../src/fs/files.ts';
 import { redactHfDailyItem } from '../src/ingest/redact.ts';
 
 const USAGE = 'usage: npm run make-sample -- <hf-daily-folder> --from YYYY-MM-DD --to YYYY-MM-DD [--out data/sample/hf-daily]';

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyTree, isSameFile, removeAllBut } from '../src/ingest/files.ts';
+import { copyTree, isSameFile, removeAllBut } from '../src/fs/files.ts';
 import { scratchFolder } from './support/scratch.ts';
 
 describe('copying a search bundle between the build cache and the site', () => {

@@ -1,7 +1,7 @@
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { splitMath } from '../src/ingest/math.ts';
+import { splitMath } from '../src/lib/tex.ts';
 import { unwrapParagraphs } from '../src/ingest/text.ts';
 import { toMarkdownFile } from '../src/ingest/to-markdown.ts';
 import { hasRenderedMath, katexPlugin } from '../src/markdown/katex.ts';

@@ -2,7 +2,7 @@ import { close } from 'pagefind';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { filesUnder } from '../src/ingest/files.ts';
+import { filesUnder } from '../src/fs/files.ts';
 import { LiveSearchIndex, WAITING_PAGES } from '../src/integrations/live-search-index.ts';
 import { articleHash, indexedPart, shardDigest } from '../src/integrations/shard-bundles.ts';
 import { scratchFolder } from './support/scratch.ts';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasMath, splitMath, type MathSegment } from '../src/ingest/math.ts';
+import { hasMath, splitMath, type MathSegment } from '../src/lib/tex.ts';
 import { readRealTexts, type RealText } from './support/real-texts.ts';
 
 const maths = (text: string) => splitMath(text).filter((segment) => segment.type === 'math').map((segment) => segment.value);

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { measureTree } from '../src/ingest/files.ts';
+import { measureTree } from '../src/fs/files.ts';
 import { CLOUDFLARE_PAGES_FILE_LIMIT, describeOutput } from '../src/integrations/output-report.ts';
 import { scratchFolder } from './support/scratch.ts';
 

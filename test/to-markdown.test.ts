@@ -2,7 +2,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mathFromMarkdown } from 'mdast-util-math';
 import { math } from 'micromark-extension-math';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { splitMath } from '../src/ingest/math.ts';
+import { splitMath } from '../src/lib/tex.ts';
 import { unwrapParagraphs } from '../src/ingest/text.ts';
 import { abstractOfMarkdownFile, fromMarkdownFile, toMarkdownFile } from '../src/ingest/to-markdown.ts';
 import type { PaperDocument } from '../src/schema/paper.ts';

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { filesUnder } from '../ingest/files.ts';
+import { filesUnder } from '../fs/files.ts';
 
 /** A flag that sets V8's old-space heap limit, as in NODE_OPTIONS. */
 const HEAP_LIMIT_FLAG = /--max-old-space-size\b/;

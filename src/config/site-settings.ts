@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../ingest/diagnostics.ts';
-import { readTextIfExists } from '../ingest/files.ts';
+import { readTextIfExists } from '../fs/files.ts';
 import { readJson } from '../ingest/sources/json.ts';
 import { checkSettings, siteSettingsSchema } from '../schema/settings.ts';
 import { siteConfigFileSchema, type SiteConfigFile } from '../schema/site-config.ts';

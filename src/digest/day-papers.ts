@@ -1,4 +1,4 @@
-import { listInputFiles, readText } from '../ingest/files.ts';
+import { listInputFiles, readText } from '../fs/files.ts';
 import { fromMarkdownFile } from '../ingest/to-markdown.ts';
 import { byUpvotes } from '../lib/papers.ts';
 import type { PaperDocument } from '../schema/paper.ts';

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { fileInside, listInputFiles, readTextIfExists, writeFileAtomic } from '../ingest/files.ts';
+import { fileInside, listInputFiles, readTextIfExists, writeFileAtomic } from '../fs/files.ts';
 import { BadBody } from './http.ts';
 import { joinHfItems, readHfItems, type HfDay, type HfItem } from './hugging-face.ts';
 

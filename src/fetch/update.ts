@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { listInputFiles, readText } from '../ingest/files.ts';
+import { listInputFiles, readText } from '../fs/files.ts';
 import { dayRange } from '../lib/dates.ts';
 import { readFrontMatter } from '../lib/front-matter.ts';
 import { savedHfDays } from './save.ts';

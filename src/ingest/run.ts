@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { dayInFileName } from '../lib/dates.ts';
 import type { PaperDocument } from '../schema/paper.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import { fileBytes, listInputFiles, paperFile, readText, readTextIfExists, removeStaleTemporaryFiles, writeFileAtomic } from './files.ts';
+import { fileBytes, listInputFiles, paperFile, readText, readTextIfExists, removeStaleTemporaryFiles, writeFileAtomic } from '../fs/files.ts';
 import { byteSize } from '../lib/byte-size.ts';
 import { INPUT_LIMITS } from './limits.ts';
 import { mergeDocuments } from './merge.ts';

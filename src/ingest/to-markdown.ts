@@ -6,7 +6,7 @@ import { toString } from 'mdast-util-to-string';
 import { math } from 'micromark-extension-math';
 import { bodyOfFrontMatterFile, readFrontMatter, writeFrontMatter } from '../lib/front-matter.ts';
 import { paperDocumentSchema, paperSchema, type PaperDocument } from '../schema/paper.ts';
-import { splitMath } from './math.ts';
+import { splitMath } from '../lib/tex.ts';
 
 /**
  * The first line of every file ingest writes. Ingest rewrites only files that carry it, so a file a
@@ -19,7 +19,7 @@ const KEY_ORDER = Object.keys(paperSchema.shape);
 
 /**
  * Serializes a paper to Markdown: YAML front matter, then the abstract. The abstract is built as
- * a Markdown tree of text nodes and, where src/ingest/math.ts finds TeX, inline maths nodes, and
+ * a Markdown tree of text nodes and, where src/lib/tex.ts finds TeX, inline maths nodes, and
  * serialized by mdast-util-to-markdown, which escapes whatever Markdown would read as syntax: `*`,
  * `_`, a leading `#`, `<think>` or `<script>`, and a `$` that is not maths, stay text.
  */

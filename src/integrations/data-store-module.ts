@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { isFile } from '../ingest/files.ts';
+import { isFile } from '../fs/files.ts';
 import { ASTRO_DATA_STORE_MODULE, astroDataStoreFile } from './internals.ts';
 
 

@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { filesUnder, isFile, readBytes, readTextIfExists, removeFile, writeFileAtomic } from '../ingest/files.ts';
+import { filesUnder, isFile, readBytes, readTextIfExists, removeFile, writeFileAtomic } from '../fs/files.ts';
 import { buildState, type FeedFile, type FeedFileSink } from '../lib/build-state.ts';
 
 /** This integration's record, in the cache folder, of the key of each feed file the last build left in the output folder. */

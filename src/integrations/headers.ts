@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { filesUnder, readTextIfExists, writeFileAtomic } from '../ingest/files.ts';
+import { filesUnder, readTextIfExists, writeFileAtomic } from '../fs/files.ts';
 import { hashedPaths, headerRules } from '../headers/header-rules.ts';
 import { formatHeadersFile } from '../headers/headers-file.ts';
 import { collectInlineHashes, cspHash } from '../headers/inline-hashes.ts';

@@ -1,7 +1,7 @@
 import type { DataStore } from 'astro/loaders';
 import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { isFile, readBytes, readTextIfExists } from '../ingest/files.ts';
+import { isFile, readBytes, readTextIfExists } from '../fs/files.ts';
 
 /**
  * Every use the build makes of what Astro and Pagefind do not promise: the names of files and

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { byCodeUnits, readSerialized, removeFile, writeSerialized } from '../ingest/files.ts';
+import { byCodeUnits, readSerialized, removeFile, writeSerialized } from '../fs/files.ts';
 import type { PaperPageSink } from '../lib/build-state.ts';
 import { articleHash, indexedPart, shardDigest, writeShardBundle } from './shard-bundles.ts';
 

@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual as isEqual } from 'node:util';
-import { modifiedAt, readTextIfExists, removeFilesNotWrittenSince, writeFileAtomic } from '../ingest/files.ts';
+import { modifiedAt, readTextIfExists, removeFilesNotWrittenSince, writeFileAtomic } from '../fs/files.ts';
 import { astroKeptPages } from './internals.ts';
 
 /** This integration's note, in the cache folder, of the output folder the last build wrote, and whether it finished. */

@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { measureTree } from '../ingest/files.ts';
+import { measureTree } from '../fs/files.ts';
 
 /** Cloudflare Pages deploys at most this many files per site on its free plan. */
 export const CLOUDFLARE_PAGES_FILE_LIMIT = 20_000;

@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readText, readTextIfExists, stampedMatches, writeFileAtomic } from '../ingest/files.ts';
+import { readText, readTextIfExists, stampedMatches, writeFileAtomic } from '../fs/files.ts';
 
 /** What a build hook looks for in each HTML page of the output: `scan` over the page's text. */
 export interface PageScan<T> {

@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { close } from 'pagefind';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { copyTree, isSameFile, listInputFiles, readText, readTextIfExists, removeAllBut, removeTree, subfolders, writeFileAtomic } from '../ingest/files.ts';
+import { copyTree, isSameFile, listInputFiles, readText, readTextIfExists, removeAllBut, removeTree, subfolders, writeFileAtomic } from '../fs/files.ts';
 import { buildState } from '../lib/build-state.ts';
 import { buildSortTable, type IndexedPage } from '../lib/search-sorts.ts';
 import { pagefindVersion, readPagefindFragment } from './internals.ts';

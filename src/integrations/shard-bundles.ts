@@ -1,6 +1,6 @@
 import { createIndex, type HTMLFile } from 'pagefind';
 import { createHash } from 'node:crypto';
-import { removeFilesMatching } from '../ingest/files.ts';
+import { removeFilesMatching } from '../fs/files.ts';
 
 /**
  * What every way of indexing a shard shares (after the build, pagefind.ts; while pages render,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { siteSettings } from '../config/site-settings.ts';
-import { readText } from '../ingest/files.ts';
+import { readText } from '../fs/files.ts';
 import { abstractOfMarkdownFile } from '../ingest/to-markdown.ts';
 import type { PaperDocument } from '../schema/paper.ts';
 import type { PaperEntry } from './collection.ts';

@@ -1,4 +1,4 @@
-import { splitMath } from '../ingest/math.ts';
+import { splitMath } from './tex.ts';
 
 /**
  * How a value is written into a braced BibTeX field so that it stays that one field, whatever the
@@ -22,7 +22,7 @@ const TOKEN = /\\(?:[a-zA-Z]+|.)?|./gsu;
 
 /**
  * A title, an author's name or a category as TeX for a field. The text is TeX source, as arXiv's
- * own export takes it: maths (where the site finds it, src/ingest/math.ts) stays maths, commands
+ * own export takes it: maths (where the site finds it, src/lib/tex.ts) stays maths, commands
  * (`\"{o}`, `\text{...}`) and balanced groups (`{BERT}`) stay as written. Only what would end the
  * field or break TeX is changed: a brace without its pair becomes the character, as do a trailing
  * backslash, and `&`, `%`, `#` and (outside maths) `$` are escaped unless already.

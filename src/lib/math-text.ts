@@ -1,6 +1,6 @@
-import { splitMath } from '../ingest/math.ts';
+import { splitMath } from './tex.ts';
 
-export { hasMath } from '../ingest/math.ts';
+export { hasMath } from './tex.ts';
 
 /**
  * A title with TeX as readable plain text, for `<title>`, meta tags, search metadata and feeds:

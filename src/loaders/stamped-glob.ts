@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { DataStore, Loader } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { escapePath } from 'tinyglobby';
-import { stampedMatches } from '../ingest/files.ts';
+import { stampedMatches } from '../fs/files.ts';
 import { addAssetImports } from '../integrations/internals.ts';
 
 type GlobOptions = Parameters<typeof glob>[0];

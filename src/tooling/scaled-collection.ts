@@ -1,5 +1,5 @@
 import { basename, join } from 'node:path';
-import { fileInside, listInputFiles, readBytes, readText, writeFileAtomic } from '../ingest/files.ts';
+import { fileInside, listInputFiles, readBytes, readText, writeFileAtomic } from '../fs/files.ts';
 import { dayInFileName } from '../lib/dates.ts';
 import { ARXIV_ID } from '../schema/paper.ts';
 

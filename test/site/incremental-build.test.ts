@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { filesUnder } from '../../src/ingest/files.ts';
+import { filesUnder } from '../../src/fs/files.ts';
 import { grownFixture, grownFixtureStrays, projectRoot, sites } from '../support/locations.ts';
 import { buildDifferences, builtFiles } from '../support/site-files.ts';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { splitMath } from '../../src/ingest/math.ts';
+import { splitMath } from '../../src/lib/tex.ts';
 import { launchChromium } from '../support/browser.ts';
 import { abstractText, readCollection } from '../support/collection.ts';
 import { gateBuilds, mathPapers, sites } from '../support/locations.ts';

@@ -5,7 +5,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mathFromMarkdown } from 'mdast-util-math';
 import { toString } from 'mdast-util-to-string';
 import { math } from 'micromark-extension-math';
-import { splitMath } from '../../src/ingest/math.ts';
+import { splitMath } from '../../src/lib/tex.ts';
 
 /** Every paper file of a collection folder, parsed by the reader Astro's build uses (not ours), keyed by file name. */
 export function readCollection(folder: string): Map<string, { data: Record<string, any>; body: string; text: string }> {
