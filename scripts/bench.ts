@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench [-- --scale 1,4,8] [--data DIR...] [--json FILE] [--keep]`: builds the site from
 // the real Hugging Face archive in ../shared/data at each scale (1 = the 6,747 real papers; k =
-// k copies, moved back in time, with fresh ids: src/tooling/scaled-collection.ts), or from the
+// k copies, moved back in time, with fresh ids: scripts/tooling/scaled-collection.ts), or from the
 // --data folders as they are, and prints what it costs: ingest, the cold build and its phases,
 // memory, output, adding a day, page weight and a first search in Chromium, beside the budgets.
 // Figures go here, never into timed tests. Results are also written as JSON for comparison.
@@ -11,9 +11,9 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { removeTree, writeFileAtomic } from '../src/fs/files.ts';
-import { benchCollection } from '../src/tooling/bench-collection.ts';
-import { benchTable, budgetChecks, searchRows, type BenchRun } from '../src/tooling/bench-report.ts';
-import { dayFiles, writeScaledCollection } from '../src/tooling/scaled-collection.ts';
+import { benchCollection } from './tooling/bench-collection.ts';
+import { benchTable, budgetChecks, searchRows, type BenchRun } from './tooling/bench-report.ts';
+import { dayFiles, writeScaledCollection } from './tooling/scaled-collection.ts';
 
 const USAGE = `usage: npm run bench [-- --scale 1,4,8] [--data DIR...] [--json FILE] [--keep]
   --scale K,...  scales of the Hugging Face archive to build (default 1,4,8; any positive numbers)

@@ -4,8 +4,8 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchChromium } from '../src/tooling/chromium.ts';
-import { serveStatic } from '../src/tooling/static-server.ts';
+import { launchChromium } from './tooling/chromium.ts';
+import { serveStatic } from './tooling/static-server.ts';
 
 const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, out: { type: 'string', default: 'docs/screenshots' }, paper: { type: 'string' } } });
 const latestDay = readdirSync(join(values.dist, 'papers', 'date')).sort().at(-1)!;

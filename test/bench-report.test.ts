@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benchTable, budgetChecks, formatNumber, type BenchRun } from '../src/tooling/bench-report.ts';
+import { benchTable, budgetChecks, formatNumber, type BenchRun } from '../scripts/tooling/bench-report.ts';
 
 /** A collection's figures, as the bench would give them, with the cold and update seconds and the memory chosen. */
 function collection(label: string, scale: number, papers: number, { cold, addDay, rssMb }: { cold: number; addDay: number; rssMb: number }): BenchRun['collections'][number] {

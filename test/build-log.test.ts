@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildPhases } from '../src/tooling/build-log.ts';
-import type { TimedLine } from '../src/tooling/process-tree.ts';
+import { buildPhases } from '../scripts/tooling/build-log.ts';
+import type { TimedLine } from '../scripts/tooling/process-tree.ts';
 
 /** An `astro build` of a 0.1-scale collection (1,156 papers), as the bench timed its lines; most route lines left out. */
 const captured = JSON.parse(readFileSync(new URL('fixtures/bench/astro-build-log.json', import.meta.url), 'utf8')) as TimedLine[];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../src/ingest/run.ts';
 import { ARXIV_ID } from '../src/schema/paper.ts';
-import { dayFiles, idAllocator, spanWeeks, writeFreshDay, writeScaledCollection } from '../src/tooling/scaled-collection.ts';
+import { dayFiles, idAllocator, spanWeeks, writeFreshDay, writeScaledCollection } from '../scripts/tooling/scaled-collection.ts';
 import { hfDailyData } from './support/locations.ts';
 
 interface Item {

@@ -8,7 +8,7 @@ import { searchFacets, searchFields } from '../src/lib/search-fields.ts';
 import { buildSortTable, sortResults } from '../src/lib/search-sorts.ts';
 import { formatSearchState, isEmptySearch, parseSearchState, searchFilterKeys } from '../src/lib/search-keys.ts';
 import type { Paper } from '../src/schema/paper.ts';
-import { describeResults } from '../src/scripts/search-status.ts';
+import { describeResults } from '../src/browser/search-status.ts';
 import { readCollection } from './support/collection.ts';
 import { arxivListingData, hfDailyData } from './support/locations.ts';
 

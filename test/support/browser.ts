@@ -1,2 +1,2 @@
 // Tests drive Chromium with the project's own tooling.
-export { launchChromium } from '../../src/tooling/chromium.ts';
+export { launchChromium } from '../../scripts/tooling/chromium.ts';

@@ -1,2 +1,2 @@
 // Tests serve builds with the project's own tooling.
-export { serveStatic } from '../../src/tooling/static-server.ts';
+export { serveStatic } from '../../scripts/tooling/static-server.ts';

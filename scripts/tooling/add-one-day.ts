@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { ingest } from '../ingest/run.ts';
+import { ingest } from '../../src/ingest/run.ts';
 import { measureBuild, type MeasuredBuild } from './site-build.ts';
 import { writeFreshDay } from './scaled-collection.ts';
 

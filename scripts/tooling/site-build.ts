@@ -1,4 +1,4 @@
-import { astroBuildCommand } from '../build/astro-build.ts';
+import { astroBuildCommand } from '../../src/build/astro-build.ts';
 import { buildPhases, type BuildPhases } from './build-log.ts';
 import { measureCommand } from './process-tree.ts';
 

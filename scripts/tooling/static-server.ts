@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import sirv from 'sirv';
-import { headersFor, type HeaderRule } from '../headers/headers-file.ts';
+import { headersFor, type HeaderRule } from '../../src/headers/headers-file.ts';
 
 /**
  * Serves a built site on 127.0.0.1, as a static host would: `basePath` is the sub-path the site

@@ -1,7 +1,7 @@
 import { basename, join } from 'node:path';
-import { fileInside, listInputFiles, readBytes, readText, writeFileAtomic } from '../fs/files.ts';
-import { dayInFileName } from '../lib/dates.ts';
-import { ARXIV_ID } from '../schema/paper.ts';
+import { fileInside, listInputFiles, readBytes, readText, writeFileAtomic } from '../../src/fs/files.ts';
+import { dayInFileName } from '../../src/lib/dates.ts';
+import { ARXIV_ID } from '../../src/schema/paper.ts';
 
 /**
  * Archive-scale collections for the bench, made from the real Hugging Face daily-papers files:
