@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Command-line entry point: `npm run fetch -- hf --date D | --from D [--to D]` and `npm run fetch -- arxiv --query Q | --ids ID,...`.
 import { normalizeIds, type ArxivRequest } from '../src/fetch/arxiv.ts';
-import { fetchSettingsOrExit, parseCommandLine, usageError } from '../src/fetch/command-line.ts';
+import { fetchSettingsOrExit, parseCommandLine, usageError } from '../src/cli/command-line.ts';
 import { exitCode, fetchArxivRequest, fetchHfDays, type FetchRun } from '../src/fetch/run.ts';
 import { dayRange, utcToday } from '../src/lib/dates.ts';
 import { isoDay } from '../src/schema/paper.ts';

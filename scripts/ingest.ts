@@ -1,34 +1,21 @@
 #!/usr/bin/env node
 // Command-line entry point: `npm run ingest -- <file-or-folder>... [--out DIR] [--format NAME]`.
 import { SingleBar } from 'cli-progress';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, siteSettingsOrExit, usageError } from '../src/cli/command-line.ts';
 import { formatDiagnostic } from '../src/ingest/diagnostics.ts';
 import { ingest, summaryLine } from '../src/ingest/run.ts';
 import { formats } from '../src/ingest/sources/index.ts';
 
 const USAGE = `usage: npm run ingest -- <file-or-folder>... [--out DIR] [--format NAME]
-  --out DIR      the collection folder to write (default: content/papers)
+  --out DIR      the collection folder to write (default: PAPERS_DIR, else the config file's
+                 papersDir, else content/papers: the collection the build reads)
   --format NAME  skip detection; one of: ${Object.keys(formats).join(', ')}
 exit codes: 0 all records ingested; 1 some record or file rejected; 2 usage error`;
 
-let args;
-try {
-  args = parseArgs({
-    allowPositionals: true,
-    options: { out: { type: 'string', default: 'content/papers' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
-} catch (error) {
-  console.error(`${(error as Error).message}\n${USAGE}`);
-  process.exit(2);
-}
-if (args.values.help || args.positionals.length === 0) {
-  console.error(USAGE);
-  process.exit(args.values.help ? 0 : 2);
-}
-if (args.values.format !== undefined && !(args.values.format in formats)) {
-  console.error(`unknown format ${JSON.stringify(args.values.format)}\n${USAGE}`);
-  process.exit(2);
-}
+const args = parseCommandLine({ allowPositionals: true, options: { out: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }, USAGE);
+if (args.positionals.length === 0) usageError('no file or folder to ingest', USAGE);
+if (args.values.format !== undefined && !(args.values.format in formats)) usageError(`unknown format ${JSON.stringify(args.values.format)}`, USAGE);
+const outDir = args.values.out ?? siteSettingsOrExit().papersDir;
 
 // A progress bar only where a person watches: never in logs, pipes or cron mail.
 const bar = process.stderr.isTTY ? new SingleBar({ stream: process.stderr, format: '{phase} [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: true }) : undefined;
@@ -36,7 +23,7 @@ let phase: string | undefined;
 const started = performance.now();
 const summary = ingest({
   inputs: args.positionals,
-  outDir: args.values.out,
+  outDir,
   format: args.values.format,
   onProgress: bar && ((current, done, total) => {
     if (current !== phase) {

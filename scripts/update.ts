@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Command-line entry point: `npm run update [-- --from DAY] [--to DAY] [--raw DIR] [--papers DIR] [--no-build]`.
 import { join } from 'node:path';
-import { fetchSettingsOrExit, parseCommandLine, usageError } from '../src/fetch/command-line.ts';
+import { fetchSettingsOrExit, parseCommandLine, siteSettingsOrExit, usageError } from '../src/cli/command-line.ts';
 import { EXIT, fetchHfDays } from '../src/fetch/run.ts';
 import { savedHfDays } from '../src/fetch/save.ts';
 import { buildSite, daysToUpdate } from '../src/fetch/update.ts';
@@ -17,7 +17,7 @@ fetched; builds the site when anything changed.
   --from DAY     start there instead
   --to DAY       stop there instead of today
   --raw DIR      where raw days are saved (default: data/raw/hf)
-  --papers DIR   the collection (default: PAPERS_DIR, else content/papers)
+  --papers DIR   the collection (default: PAPERS_DIR, else the config file's papersDir, else content/papers)
   --no-build     fetch and ingest only
 settings from the environment: HF_API_URL, FETCH_TIMEOUT (seconds), FETCH_RETRIES; the build's own
 exit codes: 0 updated (new data ingested, site rebuilt); 1 a request, ingest or the build failed;
@@ -34,14 +34,15 @@ const { values } = parseCommandLine(
       from: { type: 'string' },
       to: { type: 'string' },
       raw: { type: 'string', default: 'data/raw/hf' },
-      papers: { type: 'string', default: process.env.PAPERS_DIR || 'content/papers' },
+      papers: { type: 'string' },
       build: { type: 'boolean', default: true },
       help: { type: 'boolean', short: 'h' },
     },
   },
   USAGE,
 );
-const { from, to, raw: rawDir, papers, build } = values;
+const { from, to, raw: rawDir, build } = values;
+const papers = values.papers ?? siteSettingsOrExit().papersDir;
 for (const day of [from, to]) if (day !== undefined && !isoDay.safeParse(day).success) usage(`not a day: ${JSON.stringify(day)} (expected YYYY-MM-DD)`);
 const settings = fetchSettingsOrExit();
 

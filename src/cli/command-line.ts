@@ -1,8 +1,9 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { checkSiteSettings, type SiteSettings } from '../config/site-settings.ts';
+import { EXIT } from '../fetch/run.ts';
 import { fetchSettingsSchema, readSettings, type FetchSettings } from '../schema/settings.ts';
-import { EXIT } from './run.ts';
 
-/** What `npm run fetch` and `npm run update` share on the command line: usage errors, --help, settings. */
+/** What the commands share on the command line: usage errors, --help, settings. */
 
 export function usageError(message: string, usage: string): never {
   console.error(`${message}\n${usage}`);
@@ -35,4 +36,15 @@ export function fetchSettingsOrExit(): FetchSettings {
     console.error((error as Error).message);
     process.exit(EXIT.usage);
   }
+}
+
+/**
+ * The site's settings (the config file, then the environment), as the build reads them, so that
+ * a command writes the collection the build reads; exits 2 naming every problem.
+ */
+export function siteSettingsOrExit(): SiteSettings {
+  const checked = checkSiteSettings(process.env, process.cwd());
+  if ('settings' in checked) return checked.settings;
+  console.error(`invalid site settings:\n  ${checked.problems.join('\n  ')}`);
+  process.exit(EXIT.usage);
 }
