@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scanPages } from '../src/integrations/page-scans.ts';
+import { BuildError } from '../src/integrations/build-error.ts';
+import { pageScans, scanPages } from '../src/integrations/page-scans.ts';
 import { scratchFolder } from './support/scratch.ts';
 
 describe('scanning the pages of the output after a build', () => {
@@ -99,5 +100,18 @@ describe('scanning the pages of the output after a build', () => {
     const again = scanPages(site, [scripts]);
     expect(again.read).toBe(0);
     expect([...again.findings[0]]).toEqual([...first]);
+  });
+
+  it('says, as a build error with where and a hint, that a step read the findings before the pages were scanned', () => {
+    const scans = pageScans();
+    const findings = scans.add('search', '1', (html) => html.length);
+    let error: unknown;
+    try {
+      findings();
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(BuildError);
+    expect(error).toMatchObject({ where: 'src/integrations/index.ts', hint: expect.stringContaining('pageScans()') });
   });
 });

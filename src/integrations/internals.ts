@@ -2,6 +2,7 @@ import type { DataStore } from 'astro/loaders';
 import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { isFile, readBytes, readTextIfExists } from '../fs/files.ts';
+import { BuildError } from './build-error.ts';
 
 /**
  * Every use the build makes of what Astro and Pagefind do not promise: the names of files and
@@ -10,14 +11,10 @@ import { isFile, readBytes, readTextIfExists } from '../fs/files.ts';
  * keeps stale pages or a search index short of pages. test/internals.test.ts reads the installed
  * Astro and Pagefind, so that an upgrade that changes one fails there first.
  */
-export class InternalsChangedError extends Error {
-  readonly where: string;
-  readonly hint: string;
+export class InternalsChangedError extends BuildError {
   constructor(what: string, where: string, hint: string) {
-    super(`${where}: ${what}. ${hint}`);
+    super(what, where, hint);
     this.name = 'InternalsChangedError';
-    this.where = where;
-    this.hint = hint;
   }
 }
 

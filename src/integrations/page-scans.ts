@@ -2,6 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readText, readTextIfExists, stampedMatches, writeFileAtomic } from '../fs/files.ts';
+import { BuildError } from './build-error.ts';
 
 /** What a build hook looks for in each HTML page of the output: `scan` over the page's text. */
 export interface PageScan<T> {
@@ -123,7 +124,7 @@ export function pageScans(): PageScans {
       added.set(name, { version, scan });
       return () => {
         const findings = found?.get(name);
-        if (!findings) throw new Error(`the pages were not scanned for "${name}": put pageScans() before the step that reads them in src/integrations/index.ts`);
+        if (!findings) throw new BuildError(`the pages were not scanned for "${name}" before it read them`, 'src/integrations/index.ts', 'put pageScans() before the step that reads its findings');
         return findings as Map<string, T>;
       };
     },

@@ -1,6 +1,7 @@
 import { createIndex, type HTMLFile } from 'pagefind';
 import { createHash } from 'node:crypto';
 import { removeFilesMatching } from '../fs/files.ts';
+import { BuildError } from './build-error.ts';
 
 /**
  * What every way of indexing a shard shares (after the build, pagefind.ts; while pages render,
@@ -54,17 +55,20 @@ export function shardDigest(version: string, pages: Iterable<readonly [path: str
   return hash.digest('base64url');
 }
 
+/** What to do when Pagefind fails on a shard. */
+const PAGEFIND_HINT = "Pagefind's own words are above; check the disk has room, and reinstall with npm ci if its binary is missing";
+
 /** Indexes one shard's pages into a Pagefind bundle of its own at `bundle`, then frees Pagefind's memory of it. */
 export async function writeShardBundle(pages: readonly ShardPage[], bundle: string): Promise<void> {
   const files: HTMLFile[] = pages.map(({ path, article }) => ({ sourcePath: path, content: `<!doctype html><html lang="en"><body>${article}</body></html>` }));
   const { index, errors } = await createIndex({ forceLanguage: 'en' });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  if (!index) throw new BuildError(`Pagefind could not start: ${errors.join('; ')}`, bundle, PAGEFIND_HINT);
   try {
     const added = await Promise.all(files.map((file) => index.addHTMLFile(file)));
     const failed = added.flatMap((result, i) => result.errors.map((error) => `${files[i].sourcePath}: ${error}`));
-    if (failed.length > 0) throw new Error(`Pagefind could not index the site:\n${failed.join('\n')}`);
+    if (failed.length > 0) throw new BuildError(`Pagefind could not index ${failed.length === 1 ? 'a page' : `${failed.length} pages`} (${failed.join('; ')})`, bundle, PAGEFIND_HINT);
     const written = await index.writeFiles({ outputPath: bundle });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    if (written.errors.length > 0) throw new BuildError(`Pagefind could not write its index: ${written.errors.join('; ')}`, bundle, PAGEFIND_HINT);
   } finally {
     await index.deleteIndex();
   }
