@@ -16,8 +16,12 @@
  * The pages of the first search that the second found and the third did not are fallbacks.
  */
 
-/** A tail that, put after a word, makes one no page has, and that no stemmer takes off. */
-const NO_SUCH_WORD = 'qxzqxz';
+/**
+ * A tail that, put after a word, makes one no page has (Pagefind indexes letters and digits alone)
+ * and no stemmer takes off; and that sorts before every letter and digit, so that the word with it
+ * falls in the index chunk the word itself is in, and the search loads no other.
+ */
+const NO_SUCH_WORD = '$';
 
 /** The words Pagefind searches for in a query, or none for an exact phrase (which needs them all anyway). */
 export function queryWords(query: string | null): string[] {
