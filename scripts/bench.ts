@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from '../src/cli/command-line.ts';
 import { removeTree, writeFileAtomic } from '../src/fs/files.ts';
 import { benchCollection } from './tooling/bench-collection.ts';
 import { benchTable, budgetChecks, searchRows, type BenchRun } from './tooling/bench-report.ts';
@@ -22,9 +22,8 @@ const USAGE = `usage: npm run bench [-- --scale 1,4,8] [--data DIR...] [--json F
   --json FILE    where the results go (default bench-results.json)
   --keep         keep the scratch folders (collections and sites) and say where`;
 
-let values;
-try {
-  ({ values } = parseArgs({
+const { values } = parseCommandLine(
+  {
     options: {
       scale: { type: 'string', default: '1,4,8' },
       source: { type: 'string', default: resolve('../shared/data/hf-daily-papers') },
@@ -33,15 +32,9 @@ try {
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
-  }));
-} catch (error) {
-  console.error(`${(error as Error).message}\n${USAGE}`);
-  process.exit(2);
-}
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+  },
+  USAGE,
+);
 const scales = values.scale.split(',').map(Number);
 if (!values.data && scales.some((scale) => !(scale > 0))) {
   console.error(`--scale takes positive numbers, like 1,4,8 or 0.1,0.2\n${USAGE}`);

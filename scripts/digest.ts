@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Command-line entry point: `npm run digest -- --date YYYY-MM-DD [--send] [--html]`.
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from '../src/cli/command-line.ts';
 import { checkSiteSettings } from '../src/config/site-settings.ts';
 import { renderDigest } from '../src/digest/digest.ts';
 import { readDayPapers } from '../src/digest/day-papers.ts';
@@ -26,9 +26,8 @@ function fail(message: string, code: number): never {
   process.exit(code);
 }
 
-let args;
-try {
-  args = parseArgs({
+const args = parseCommandLine(
+  {
     options: {
       date: { type: 'string' },
       send: { type: 'boolean', default: false },
@@ -36,12 +35,10 @@ try {
       papers: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
-  });
-} catch (error) {
-  fail(`${(error as Error).message}\n${USAGE}`, 2);
-}
-const { date, send, html, help } = args.values;
-if (help) fail(USAGE, 0);
+  },
+  USAGE,
+);
+const { date, send, html } = args.values;
 if (!date || !isoDay.safeParse(date).success) fail(`${date ? `not a day: ${JSON.stringify(date)}` : '--date is required'}\n${USAGE}`, 2);
 
 // Every problem of the site's settings and the mail settings at once, each said once.

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Command-line entry point: `npm run headers -- nginx|vercel [--dist DIR]`.
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, usageError } from '../src/cli/command-line.ts';
 import { readTextIfExists } from '../src/fs/files.ts';
 import { parseHeadersFile } from '../src/headers/headers-file.ts';
 import { nginxHeaders, siteWideRule, vercelHeaders } from '../src/headers/host-formats.ts';
@@ -19,15 +19,9 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-let args;
-try {
-  args = parseArgs({ allowPositionals: true, options: { dist: { type: 'string', default: 'dist' }, help: { type: 'boolean', short: 'h' } } });
-} catch (error) {
-  fail(`${(error as Error).message}\n${USAGE}`);
-}
+const args = parseCommandLine({ allowPositionals: true, options: { dist: { type: 'string', default: 'dist' }, help: { type: 'boolean', short: 'h' } } }, USAGE);
 const [format] = args.positionals;
-if (args.values.help) fail(USAGE);
-if (args.positionals.length !== 1 || (format !== 'nginx' && format !== 'vercel')) fail(USAGE);
+if (args.positionals.length !== 1 || (format !== 'nginx' && format !== 'vercel')) usageError('name one format: nginx or vercel', USAGE);
 
 const text = readTextIfExists(join(args.values.dist, '_headers'));
 if (text === undefined) fail(`no _headers in ${args.values.dist}: run npm run build first`);

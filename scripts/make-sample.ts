@@ -2,20 +2,17 @@
 // Rebuilds the bundled raw sample: `npm run make-sample -- <hf-daily-folder> --from D --to D [--out DIR]`.
 // Then `npm run sample` ingests it into content/papers.
 import { basename, join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, usageError } from '../src/cli/command-line.ts';
 import { dayInFileName } from '../src/lib/dates.ts';
 import { listInputFiles, readText, writeFileAtomic } from '../src/fs/files.ts';
 import { redactHfDailyItem } from '../src/ingest/redact.ts';
 
 const USAGE = 'usage: npm run make-sample -- <hf-daily-folder> --from YYYY-MM-DD --to YYYY-MM-DD [--out data/sample/hf-daily]';
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string', default: 'data/sample/hf-daily' } },
-});
-if (positionals.length === 0 || !values.from || !values.to) {
-  console.error(USAGE);
-  process.exit(2);
-}
+const { values, positionals } = parseCommandLine(
+  { allowPositionals: true, options: { from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string', default: 'data/sample/hf-daily' }, help: { type: 'boolean', short: 'h' } } },
+  USAGE,
+);
+if (positionals.length === 0 || !values.from || !values.to) usageError('a folder, --from and --to are needed', USAGE);
 
 let count = 0;
 for (const file of listInputFiles(positionals, ['.json']).files) {
