@@ -1,9 +1,9 @@
 import type { AstroIntegration } from 'astro';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { filesUnder, isFile, readBytes, readTextIfExists, removeFile, writeFileAtomic } from '../fs/files.ts';
+import { isFile, readTextIfExists, removeFile, writeFileAtomic } from '../fs/files.ts';
 import { buildState, type FeedFile, type FeedFileSink } from '../lib/build-state.ts';
+import { cacheVersion } from './cache-versions.ts';
 
 /** This integration's record, in the cache folder, of the key of each feed file the last build left in the output folder. */
 const RECORD = 'daily-papers-feed-files.json';
@@ -30,7 +30,7 @@ export interface FeedFiles extends AstroIntegration {
  * day writes the feeds of its topics and organizations, and a cold build writes them all. The
  * output folder's pruning is told which files are feeds (src/integrations/output-folder.ts).
  *
- * A feed's key is its route's cache key, under the version of the project's code (codeVersion).
+ * A feed's key is its route's cache key, under the feeds' code version (cache-versions.ts).
  */
 export function feedFiles(): FeedFiles {
   let record = '';
@@ -45,7 +45,7 @@ export function feedFiles(): FeedFiles {
       'astro:config:done': ({ config }) => {
         record = join(fileURLToPath(config.cacheDir), RECORD);
         outDir = fileURLToPath(config.outDir);
-        version = codeVersion(fileURLToPath(config.root));
+        version = cacheVersion('feeds', fileURLToPath(config.root));
       },
       'astro:build:start': () => {
         const last = readTextIfExists(record);
@@ -77,20 +77,6 @@ function readRecord(text: string | undefined): FeedRecord | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * The version of the code that makes the feeds: a hash of the project's source (`src/`) and of
- * its lockfile (the versions of the libraries it runs). Astro tells a page's code by the modules
- * its bundle holds, which a feed written apart from the routes has no part in; this is coarser
- * (any change to the source writes every feed again, as a cold build does) and never misses one.
- */
-export function codeVersion(root: string): string {
-  const hash = createHash('sha256');
-  for (const file of filesUnder(join(root, 'src'))) hash.update(`${file}\0`).update(readBytes(join(root, 'src', file)));
-  const lockfile = join(root, 'package-lock.json');
-  if (isFile(lockfile)) hash.update('package-lock.json\0').update(readBytes(lockfile));
-  return hash.digest('base64url');
 }
 
 /**

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { filesUnder, readTextIfExists, writeFileAtomic } from '../fs/files.ts';
 import { hashedPaths, headerRules } from '../headers/header-rules.ts';
 import { formatHeadersFile } from '../headers/headers-file.ts';
-import { collectInlineHashes, cspHash } from '../headers/inline-hashes.ts';
+import { collectInlineHashes } from '../headers/inline-hashes.ts';
+import { cacheVersion } from './cache-versions.ts';
 import type { OwnScripts } from './own-scripts.ts';
 import type { PageScans } from './page-scans.ts';
 
@@ -20,17 +21,18 @@ const LINE_LIMIT = 2000;
  */
 export function securityHeaders(pageScans: PageScans, ownScripts: OwnScripts): AstroIntegration {
   let base = '/';
-  // Pages not written since the last build are not read again (page-scans.ts).
-  const inlineHashes = pageScans.add('inline-hashes', String(collectInlineHashes) + String(cspHash), (html) => {
-    const inPage = { scripts: new Set<string>(), styles: new Set<string>() };
-    collectInlineHashes(html, inPage);
-    return { scripts: [...inPage.scripts], styles: [...inPage.styles] };
-  });
+  let inlineHashes: () => Map<string, { scripts: string[]; styles: string[] }> = () => new Map();
   return {
     name: 'daily-papers:headers',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        // Pages not written since the last build are not read again (page-scans.ts).
+        inlineHashes = pageScans.add('inline-hashes', cacheVersion('inlineHashes', fileURLToPath(config.root)), (html) => {
+          const inPage = { scripts: new Set<string>(), styles: new Set<string>() };
+          collectInlineHashes(html, inPage);
+          return { scripts: [...inPage.scripts], styles: [...inPage.styles] };
+        });
       },
       'astro:build:done': ({ dir, logger }) => {
         const site = fileURLToPath(dir);

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { copyTree, isSameFile, listInputFiles, readText, readTextIfExists, removeAllBut, removeTree, subfolders, writeFileAtomic } from '../fs/files.ts';
 import { buildState } from '../lib/build-state.ts';
 import { buildSortTable, type IndexedPage } from '../lib/search-sorts.ts';
+import { cacheVersion } from './cache-versions.ts';
 import { pagefindVersion, readPagefindFragment } from './internals.ts';
 import { LiveSearchIndex } from './live-search-index.ts';
 import type { PageScans } from './page-scans.ts';
@@ -36,7 +37,8 @@ export function pagefind(pageScans: PageScans): AstroIntegration {
     hooks: {
       'astro:config:done': ({ config }) => {
         cache = join(fileURLToPath(config.cacheDir), 'daily-papers-search');
-        version = indexVersion(pagefindVersion(fileURLToPath(config.root)));
+        const root = fileURLToPath(config.root);
+        version = indexVersion(cacheVersion('search', root), pagefindVersion(root));
         scannedPages = pageScans.add('search', version, scanPage);
       },
       'astro:build:start': () => {

@@ -40,8 +40,8 @@ export function indexedPart(html: string): { shard: string; article: string } | 
  * page around each article too): a shard or a page's finding kept under another version is never
  * used.
  */
-export function indexVersion(pagefindVersion: string): string {
-  return createHash('sha256').update(`${pagefindVersion}\0${SHARD_ATTRIBUTE}\0${LINK_TAG}\0${indexedPart}\0${articleHash}\0${writeShardBundle}`).digest('base64url');
+export function indexVersion(searchCode: string, pagefindVersion: string): string {
+  return createHash('sha256').update(`${searchCode}\0${pagefindVersion}\0${SHARD_ATTRIBUTE}\0${LINK_TAG}`).digest('base64url');
 }
 
 export function articleHash(article: string): string {
