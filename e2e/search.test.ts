@@ -150,6 +150,13 @@ describe('search in Chromium, over the fixture build', () => {
     expect(await resultTitles(page)).toEqual([titleOf(paper)]);
   });
 
+  it('finds the same one paper when the full name is typed key by key', async () => {
+    const { paper, name } = soleAuthor(served.searchable);
+    const page = await searchPage();
+    await page.getByLabel(SEARCH_LABEL).pressSequentially(name, { delay: 40 });
+    expect(await resultTitles(page)).toEqual([titleOf(paper)]);
+  });
+
   it('finds every paper of an organization by its name, and no other', async () => {
     const organization = distinctiveOrganization(served.searchable);
     const page = await searchPage();

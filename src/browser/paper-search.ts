@@ -49,6 +49,8 @@ export class PaperSearchElement extends HTMLElement {
   #bundles: string[][] = [];
   #phases: (Promise<PagefindInstance> | undefined)[] = [];
   #sorts?: Promise<SortTable>;
+  /** The archive's pages that have each word, by word and filters: typing a second word asks for the first again. */
+  #pagesWithWord = new Map<string, Promise<Set<string>>>();
   #form!: HTMLFormElement;
   #input!: HTMLInputElement;
   #status!: HTMLElement;
@@ -191,11 +193,7 @@ export class PaperSearchElement extends HTMLElement {
         await new Promise((resolve) => setTimeout(resolve, ARCHIVE_PAUSE_MS));
         if (ticket !== this.#latest) return;
         // ...then every shard, ranked together, each word required wherever it is found.
-        const ids = async (terms: string) => new Set((await this.#searchPhase(1, terms, filters)).map((page) => page.id));
-        const [found, withWords] = await Promise.all([
-          this.#searchPhase(1, query, filters),
-          Promise.all(queryWords(query).map(async (word) => pagesWithWord(await Promise.all(wordProbes(word).map(ids))))),
-        ]);
+        const [found, withWords] = await Promise.all([this.#searchPhase(1, query, filters), Promise.all(queryWords(query).map((word) => this.#archivePagesWith(word, filters)))]);
         results = withEveryWord(found, withWords);
       }
       const ordered = await this.#resultsInOrder(results, sort, table);
@@ -204,6 +202,18 @@ export class PaperSearchElement extends HTMLElement {
     } catch {
       if (ticket === this.#latest) this.#show([], 'Search is unavailable: the search index could not be loaded.', false, true);
     }
+  }
+
+  /** The ids of the archive's pages that have `word` (src/lib/search-words.ts), asked once per word and filters. */
+  #archivePagesWith(word: string, filters: Record<string, string>): Promise<Set<string>> {
+    const key = JSON.stringify([word, filters]);
+    let pages = this.#pagesWithWord.get(key);
+    if (!pages) {
+      const ids = async (terms: string) => new Set((await this.#searchPhase(1, terms, filters)).map((page) => page.id));
+      this.#pagesWithWord.set(key, (pages = Promise.all(wordProbes(word).map(ids)).then(pagesWithWord)));
+      pages.catch(() => this.#pagesWithWord.delete(key)); // let a later search try again
+    }
+    return pages;
   }
 
   async #searchPhase(phase: 0 | 1, query: string | null, filters: Record<string, string>): Promise<PagefindResult[]> {
