@@ -10,15 +10,16 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from '../src/cli/command-line.ts';
 import { ingest } from '../src/ingest/run.ts';
 import { readFrontMatter } from '../src/lib/front-matter.ts';
 import { DEFAULT_MAX_DOCUMENT_FREQUENCY, relatedPapers, type RelatedInput } from '../src/lib/related.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { copies: { type: 'string', default: '1,8' }, cap: { type: 'string' }, runs: { type: 'string', default: '3' }, child: { type: 'boolean' } },
-});
+const USAGE = 'usage: npm run bench:related [-- <papers-folder>] [--copies 1,8] [--cap N] [--runs 3]';
+const { values, positionals } = parseCommandLine(
+  { allowPositionals: true, options: { copies: { type: 'string', default: '1,8' }, cap: { type: 'string' }, runs: { type: 'string', default: '3' }, child: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } },
+  USAGE,
+);
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 

@@ -3,11 +3,15 @@
 // page at 390 px and 1280 px, light and dark, into docs/screenshots/ for the README.
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from '../src/cli/command-line.ts';
 import { launchChromium } from './tooling/chromium.ts';
 import { serveStatic } from './tooling/static-server.ts';
 
-const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, out: { type: 'string', default: 'docs/screenshots' }, paper: { type: 'string' } } });
+const USAGE = `usage: npm run screenshots [-- --dist DIR] [--out DIR] [--paper ID]
+  --dist DIR   the built site (default: dist)
+  --out DIR    where the PNG files go (default: docs/screenshots)
+  --paper ID   the paper page to photograph (default: one of the newest day's)`;
+const { values } = parseCommandLine({ options: { dist: { type: 'string', default: 'dist' }, out: { type: 'string', default: 'docs/screenshots' }, paper: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }, USAGE);
 const latestDay = readdirSync(join(values.dist, 'papers', 'date')).sort().at(-1)!;
 const server = await serveStatic(values.dist);
 const browser = await launchChromium();
