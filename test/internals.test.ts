@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BuildError } from '../src/integrations/build-error.ts';
 import { ASTRO_DATA_STORE_MODULE, astroKeptPages, InternalsChangedError, readPagefindFragment } from '../src/integrations/internals.ts';
 import { projectRoot } from './support/locations.ts';
 import { scratchFolder } from './support/scratch.ts';
@@ -49,6 +50,16 @@ describe("the Astro internals the build relies on, in the installed Astro", () =
       expect(error.where).toBe(manifest);
       expect(error.message).toContain('src/integrations/internals.ts');
     }
+  });
+});
+
+describe('a cache folder a killed build left behind', () => {
+  it('names the incremental manifest that is not JSON, and says to build cold', () => {
+    const cache = scratchFolder('internals');
+    const manifest = join(cache, 'incremental-build.json');
+    writeFileSync(manifest, '{"routes": {"/": {"pa');
+    expect(() => astroKeptPages(cache)).toThrow(BuildError);
+    expect(() => astroKeptPages(cache)).toThrow(/incremental-build\.json: it is not JSON.*delete the cache folder/);
   });
 });
 

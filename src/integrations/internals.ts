@@ -1,7 +1,7 @@
 import type { DataStore } from 'astro/loaders';
 import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { isFile, readBytes, readTextIfExists } from '../fs/files.ts';
+import { readBytes, readTextIfExists } from '../fs/files.ts';
 import { BuildError } from './build-error.ts';
 
 /**
@@ -41,7 +41,12 @@ export function astroKeptPages(cacheDir: string): Set<string> {
   const file = join(cacheDir, ASTRO_INCREMENTAL_MANIFEST);
   const text = readTextIfExists(file);
   if (text === undefined) return new Set();
-  const manifest: unknown = JSON.parse(text);
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(text);
+  } catch {
+    throw new BuildError('it is not JSON (a build killed while Astro wrote it?)', file, 'delete the cache folder (cacheDir) and build again; the next build is a cold one');
+  }
   const routes = isRecord(manifest) ? manifest.routes : undefined;
   if (!isRecord(routes)) throw new InternalsChangedError('it has no "routes" object', file, UPGRADE_HINT);
   const kept = new Set<string>();
@@ -86,7 +91,6 @@ const FRAGMENT_SIGNATURE = 'pagefind_dcd';
 
 /** A fragment file of a written bundle (`fragment/<id>.pf_fragment`: gzipped, a signature, then JSON). */
 export function readPagefindFragment(file: string): PagefindFragment {
-  if (!isFile(file)) throw new InternalsChangedError('no such fragment file', file, UPGRADE_HINT);
   let text: string;
   try {
     text = gunzipSync(readBytes(file)).toString('utf8');
