@@ -1,13 +1,15 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkSiteSettings, type SiteSettings } from '../config/site-settings.ts';
-import { EXIT } from '../fetch/run.ts';
 import { fetchSettingsSchema, readSettings, type FetchSettings } from '../schema/settings.ts';
 
 /** What the commands share on the command line: usage errors, --help, settings. */
 
+/** Every command's exit code for a usage or settings error. */
+export const USAGE_EXIT = 2;
+
 export function usageError(message: string, usage: string): never {
   console.error(`${message}\n${usage}`);
-  process.exit(EXIT.usage);
+  process.exit(USAGE_EXIT);
 }
 
 /**
@@ -34,7 +36,7 @@ export function fetchSettingsOrExit(): FetchSettings {
     return readSettings(fetchSettingsSchema, process.env);
   } catch (error) {
     console.error((error as Error).message);
-    process.exit(EXIT.usage);
+    process.exit(USAGE_EXIT);
   }
 }
 
@@ -46,5 +48,5 @@ export function siteSettingsOrExit(): SiteSettings {
   const checked = checkSiteSettings(process.env, process.cwd());
   if ('settings' in checked) return checked.settings;
   console.error(`invalid site settings:\n  ${checked.problems.join('\n  ')}`);
-  process.exit(EXIT.usage);
+  process.exit(USAGE_EXIT);
 }

@@ -4,6 +4,7 @@ import { ARXIV_SPACING_MS, arxivFileName, fetchArxiv, type ArxivRequest } from '
 import { createHttpClient, FetchFailed, type HttpOptions } from './http.ts';
 import { fetchHfDay } from './hugging-face.ts';
 import { saveArxivPages, saveHfDay, type Saved } from './save.ts';
+import { USAGE_EXIT } from '../cli/command-line.ts';
 
 /**
  * The fetch commands: Hugging Face days, or an arXiv request, fetched and saved, one line per
@@ -17,7 +18,7 @@ export const EXIT = {
   updated: 0,
   /** A request failed for good, or ingest or the build failed. */
   failed: 1,
-  usage: 2,
+  usage: USAGE_EXIT,
   /** Every answer was empty or what was already saved. */
   nothingNew: 3,
 } as const;
