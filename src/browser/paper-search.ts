@@ -49,7 +49,7 @@ export class PaperSearchElement extends HTMLElement {
   #bundles: string[][] = [];
   #phases: (Promise<PagefindInstance> | undefined)[] = [];
   #sorts?: Promise<SortTable>;
-  /** The archive's pages that have each word, by word and filters: typing a second word asks for the first again. */
+  /** The archive's pages that have each word of the query, by word and filters: typing a second word asks for the first again. */
   #pagesWithWord = new Map<string, Promise<Set<string>>>();
   #form!: HTMLFormElement;
   #input!: HTMLInputElement;
@@ -193,7 +193,9 @@ export class PaperSearchElement extends HTMLElement {
         await new Promise((resolve) => setTimeout(resolve, ARCHIVE_PAUSE_MS));
         if (ticket !== this.#latest) return;
         // ...then every shard, ranked together, each word required wherever it is found.
-        const [found, withWords] = await Promise.all([this.#searchPhase(1, query, filters), Promise.all(queryWords(query).map((word) => this.#archivePagesWith(word, filters)))]);
+        const words = queryWords(query);
+        this.#forgetWordsBut(words, filters);
+        const [found, withWords] = await Promise.all([this.#searchPhase(1, query, filters), Promise.all(words.map((word) => this.#archivePagesWith(word, filters)))]);
         results = withEveryWord(found, withWords);
       }
       const ordered = await this.#resultsInOrder(results, sort, table);
@@ -206,7 +208,7 @@ export class PaperSearchElement extends HTMLElement {
 
   /** The ids of the archive's pages that have `word` (src/lib/search-words.ts), asked once per word and filters. */
   #archivePagesWith(word: string, filters: Record<string, string>): Promise<Set<string>> {
-    const key = JSON.stringify([word, filters]);
+    const key = wordKey(word, filters);
     let pages = this.#pagesWithWord.get(key);
     if (!pages) {
       const ids = async (terms: string) => new Set((await this.#searchPhase(1, terms, filters)).map((page) => page.id));
@@ -214,6 +216,12 @@ export class PaperSearchElement extends HTMLElement {
       pages.catch(() => this.#pagesWithWord.delete(key)); // let a later search try again
     }
     return pages;
+  }
+
+  /** Keeps only the answers this query's words use: each prefix typed on the way would hold its pages' ids. */
+  #forgetWordsBut(words: readonly string[], filters: Record<string, string>): void {
+    const kept = new Set(words.map((word) => wordKey(word, filters)));
+    for (const key of this.#pagesWithWord.keys()) if (!kept.has(key)) this.#pagesWithWord.delete(key);
   }
 
   async #searchPhase(phase: 0 | 1, query: string | null, filters: Record<string, string>): Promise<PagefindResult[]> {
@@ -266,6 +274,10 @@ export class PaperSearchElement extends HTMLElement {
     // Keep the reader's place: move to the first of the results just added.
     items[0]?.querySelector('a')?.focus();
   }
+}
+
+function wordKey(word: string, filters: Record<string, string>): string {
+  return JSON.stringify([word, filters]);
 }
 
 function renderResult(result: PagefindResultData, withExcerpt: boolean): HTMLLIElement {
