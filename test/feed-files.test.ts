@@ -87,7 +87,7 @@ describe('feeds written apart from the routes', () => {
   it('are all written again when the record of the last build is not one', async () => {
     const site = scratchSite();
     await build(site, TWO_FEEDS);
-    writeFileSync(join(site.cacheDir, 'daily-papers-feed-files.json'), '{"version": 1, "keys"');
+    writeFileSync(join(site.cacheDir, 'daily-papers', 'feeds', 'keys.json'), '{"topics/agents/rss.xml": ');
     expect((await build(site, TWO_FEEDS)).rendered).toEqual(['orgs/meta/rss.xml', 'topics/agents/rss.xml']);
     expect((await build(site, TWO_FEEDS)).rendered).toEqual([]);
   });

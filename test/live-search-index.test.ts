@@ -7,8 +7,6 @@ import { LiveSearchIndex, WAITING_PAGES } from '../src/integrations/live-search-
 import { articleHash, indexedPart, shardDigest } from '../src/integrations/shard-bundles.ts';
 import { scratchFolder } from './support/scratch.ts';
 
-const VERSION = 'test';
-
 /** A paper page as the paper route renders it, in shard `shard`. */
 function paperPage(id: string, shard: string): { path: string; html: string } {
   const html = `<!doctype html><html lang="en"><body><nav><a href="/">Home</a></nav><article class="paper" data-pagefind-body data-search-shard="${shard}"><h1>Paper ${id} on diffusion</h1><p>Its abstract, with <a href="https://example.org/">a link</a>.</p></article><aside>Related papers</aside></body></html>`;
@@ -25,7 +23,7 @@ describe('the search index built while the pages render', () => {
 
   it('writes a shard once all its pages have come, and leaves a shard with pages missing to the build hook', async () => {
     const folder = scratchFolder('live');
-    const live = new LiveSearchIndex(folder, VERSION);
+    const live = new LiveSearchIndex(folder);
     const [first, second, later] = [paperPage('2501.00002', '2025-01-13'), paperPage('2501.00001', '2025-01-13'), paperPage('2502.00001', '2025-02-18')];
     live.add(first.path, first.html, sizes);
     live.add(later.path, later.html, sizes);
@@ -35,7 +33,7 @@ describe('the search index built while the pages render', () => {
     expect([...bundles.keys()]).toEqual(['2025-01-13']);
     // The digest the build hook finds for the same pages in the output, listed by path.
     const inOutput = [second, first].map(({ path, html }) => [path, articleHash(indexedPart(html)!.article)] as const);
-    expect(bundles.get('2025-01-13')!.digest).toBe(shardDigest(VERSION, inOutput));
+    expect(bundles.get('2025-01-13')!.digest).toBe(shardDigest(inOutput));
     expect(filesUnder(bundles.get('2025-01-13')!.bundle).filter((file) => file.startsWith('fragment/'))).toHaveLength(2);
     // The pages that waited for Pagefind on disk are gone once it has them.
     expect(filesUnder(folder).filter((file) => file.endsWith(WAITING_PAGES))).toEqual([]);
@@ -46,7 +44,7 @@ describe('the search index built while the pages render', () => {
     const three = new Map([['2025-01-13', 3]]);
     const written = [];
     for (const order of [pages, pages.toReversed()]) {
-      const live = new LiveSearchIndex(scratchFolder('live'), VERSION);
+      const live = new LiveSearchIndex(scratchFolder('live'));
       for (const { path, html } of order) live.add(path, html, three);
       written.push((await live.finish()).bundles.get('2025-01-13')!);
     }
@@ -55,7 +53,7 @@ describe('the search index built while the pages render', () => {
   });
 
   it('takes no page that is not a paper page', async () => {
-    const live = new LiveSearchIndex(scratchFolder('live'), VERSION);
+    const live = new LiveSearchIndex(scratchFolder('live'));
     live.add('papers/date/2025-01-13/index.html', '<!doctype html><html lang="en"><body><article><h1>A day</h1></article></body></html>', new Map([['2025-01-13', 1]]));
     expect((await live.finish()).bundles.size).toBe(0);
   });

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BuildError } from '../src/integrations/build-error.ts';
@@ -13,7 +13,7 @@ describe('scanning the pages of the output after a build', () => {
     writeFileSync(join(site, 'index.html'), '<h1>Home</h1>');
     writeFileSync(join(site, '.well-known', 'security.html'), '<h1>Contact</h1>');
     const heading = (html: string) => /<h1>(.*?)<\/h1>/.exec(html)?.[1] ?? null;
-    const scanned = scanPages(site, [{ cacheFile: join(work, 'scans.json'), version: 'v1', scan: heading }]);
+    const scanned = scanPages(site, [{ cacheFile: join(work, 'scans.json'), scan: heading }]);
     expect([...scanned.findings[0]]).toEqual([['.well-known/security.html', 'Contact'], ['index.html', 'Home']]);
   });
 
@@ -36,21 +36,22 @@ describe('scanning the pages of the output after a build', () => {
       return /<h1>(.*?)<\/h1>/.exec(html)?.[1] ?? null;
     };
 
-    const headings = (version: string) => ({ cacheFile, version, scan: heading });
+    const headings = { cacheFile, scan: heading };
 
-    expect([...scanPages(site, [headings('v1')]).findings[0]]).toEqual([['index.html', 'Home'], ['papers/a/index.html', 'A']]);
+    expect([...scanPages(site, [headings]).findings[0]]).toEqual([['index.html', 'Home'], ['papers/a/index.html', 'A']]);
     expect(read).toHaveLength(2);
 
     // Rewritten (a new time), added, and one left alone.
     writeFileSync(join(site, 'papers', 'a', 'index.html'), '<h1>A, corrected</h1>');
     writeFileSync(join(site, 'new.html'), '<p>no heading</p>');
     read.length = 0;
-    expect([...scanPages(site, [headings('v1')]).findings[0]]).toEqual([['index.html', 'Home'], ['new.html', null], ['papers/a/index.html', 'A, corrected']]);
+    expect([...scanPages(site, [headings]).findings[0]]).toEqual([['index.html', 'Home'], ['new.html', null], ['papers/a/index.html', 'A, corrected']]);
     expect(read).toEqual(['<p>no heading</p>', '<h1>A, corrected</h1>']);
 
-    // Other code finds other things: nothing kept is used.
+    // Its cache emptied (other code finds other things, build-cache.ts): every page is read again.
+    rmSync(cacheFile);
     read.length = 0;
-    scanPages(site, [headings('v2')]);
+    scanPages(site, [headings]);
     expect(read).toHaveLength(3);
   });
 
@@ -65,8 +66,8 @@ describe('scanning the pages of the output after a build', () => {
       scans++;
       return find(html);
     };
-    const heading = { cacheFile: join(work, 'cache', 'headings.json'), version: 'v1', scan: counted((html) => /<h1>(.*?)<\/h1>/.exec(html)?.[1] ?? null) };
-    const paragraph = { cacheFile: join(work, 'cache', 'paragraphs.json'), version: 'v1', scan: counted((html) => /<p>(.*?)<\/p>/.exec(html)?.[1] ?? null) };
+    const heading = { cacheFile: join(work, 'cache', 'headings.json'), scan: counted((html) => /<h1>(.*?)<\/h1>/.exec(html)?.[1] ?? null) };
+    const paragraph = { cacheFile: join(work, 'cache', 'paragraphs.json'), scan: counted((html) => /<p>(.*?)<\/p>/.exec(html)?.[1] ?? null) };
 
     const first = scanPages(site, [heading, paragraph]);
     const [headings, paragraphs] = first.findings;
@@ -74,14 +75,15 @@ describe('scanning the pages of the output after a build', () => {
     expect([...paragraphs]).toEqual([['about.html', null], ['index.html', 'One']]);
     expect([first.pages, first.read, scans]).toEqual([2, 2, 4]);
 
-    // One scan's findings kept, the other's under a new version: only that one looks again.
+    // One scan's findings kept, the other's gone: only that one looks again.
+    rmSync(paragraph.cacheFile);
     scans = 0;
-    const again = scanPages(site, [heading, { ...paragraph, version: 'v2' }]);
+    const again = scanPages(site, [heading, paragraph]);
     expect([...again.findings[1]]).toEqual([['about.html', null], ['index.html', 'One']]);
     expect([again.read, scans]).toEqual([2, 2]);
 
     // Nothing written since: nothing read.
-    expect(scanPages(site, [heading, { ...paragraph, version: 'v2' }]).read).toBe(0);
+    expect(scanPages(site, [heading, paragraph]).read).toBe(0);
   });
 
   it('keeps each distinct finding once, however many pages found it, and gives it back to each', () => {
@@ -91,7 +93,7 @@ describe('scanning the pages of the output after a build', () => {
     const layout = '<script>theme()</script><h1>%</h1>';
     for (const name of ['a', 'b', 'c', 'd']) writeFileSync(join(site, `${name}.html`), layout.replace('%', name));
     writeFileSync(join(site, 'e.html'), '<h1>e</h1>');
-    const scripts = { cacheFile: join(work, 'cache', 'scripts.json'), version: 'v1', scan: (html: string) => ({ scripts: [...html.matchAll(/<script>(.*?)<\/script>/g)].map((match) => match[1]) }) };
+    const scripts = { cacheFile: join(work, 'cache', 'scripts.json'), scan: (html: string) => ({ scripts: [...html.matchAll(/<script>(.*?)<\/script>/g)].map((match) => match[1]) }) };
 
     const first = scanPages(site, [scripts]).findings[0];
     const kept = JSON.parse(readFileSync(scripts.cacheFile, 'utf8')) as { findings: unknown[] };
@@ -104,7 +106,7 @@ describe('scanning the pages of the output after a build', () => {
 
   it('says, as a build error with where and a hint, that a step read the findings before the pages were scanned', () => {
     const scans = pageScans();
-    const findings = scans.add('search', '1', (html) => html.length);
+    const findings = scans.add('search', join(scratchFolder('page-scans-unread'), 'scan.json'), (html) => html.length);
     let error: unknown;
     try {
       findings();

@@ -3,16 +3,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isFile, readTextIfExists, removeFile, writeFileAtomic } from '../fs/files.ts';
 import { buildState, type FeedFile, type FeedFileSink } from '../lib/build-state.ts';
-import { cacheVersion } from './cache-versions.ts';
+import { openCache } from './build-cache.ts';
 
-/** This integration's record, in the cache folder, of the key of each feed file the last build left in the output folder. */
-const RECORD = 'daily-papers-feed-files.json';
-
-/** What the record holds: the code's version, and each feed's key by its path. */
-interface FeedRecord {
-  version: string;
-  keys: Record<string, string>;
-}
+/** This integration's record, in its cache folder, of the key of each feed file the last build left in the output folder, by path. */
+const RECORD = 'keys.json';
 
 /** How long writing feeds may hold the thread before the pages being rendered get a turn. */
 const SLICE_MS = 20;
@@ -30,38 +24,35 @@ export interface FeedFiles extends AstroIntegration {
  * day writes the feeds of its topics and organizations, and a cold build writes them all. The
  * output folder's pruning is told which files are feeds (src/integrations/output-folder.ts).
  *
- * A feed's key is its route's cache key, under the feeds' code version (cache-versions.ts).
+ * A feed's key is its route's cache key; the record is kept in the feeds' cache (build-cache.ts),
+ * emptied when the feeds' code changed.
  */
 export function feedFiles(): FeedFiles {
   let record = '';
   let outDir = '';
   let writer: FeedFileWriter | undefined;
-  let version = '';
   let done: ReadonlySet<string> = new Set();
   return {
     name: 'daily-papers:feed-files',
     files: () => done,
     hooks: {
       'astro:config:done': ({ config }) => {
-        record = join(fileURLToPath(config.cacheDir), RECORD);
+        record = join(openCache(fileURLToPath(config.cacheDir), fileURLToPath(config.root), 'feeds').folder, RECORD);
         outDir = fileURLToPath(config.outDir);
-        version = cacheVersion('feeds', fileURLToPath(config.root));
       },
       'astro:build:start': () => {
         const last = readTextIfExists(record);
         // Until this build has written every feed, the record would not say what the folder holds:
         // a build that fails leaves none, and the next writes every feed.
         removeFile(record);
-        const lastRecord = readRecord(last);
-        // Feeds made by other code are made again, whatever their keys.
-        writer = new FeedFileWriter(outDir, new Map(lastRecord?.version === version ? Object.entries(lastRecord.keys) : []));
+        writer = new FeedFileWriter(outDir, new Map(Object.entries(readRecord(last))));
         buildState().feeds = writer;
       },
       'astro:build:generated': async ({ logger }) => {
         buildState().feeds = undefined;
         if (!writer) return;
         const { keys, written } = await writer.finish();
-        writeFileAtomic(record, JSON.stringify({ version, keys: Object.fromEntries(keys) } satisfies FeedRecord));
+        writeFileAtomic(record, JSON.stringify(Object.fromEntries(keys)));
         done = new Set(keys.keys());
         if (keys.size > 0) logger.info(written === keys.size ? `wrote all ${written} feeds` : `wrote ${written} of ${keys.size} feeds (the others are unchanged since the last build)`);
       },
@@ -69,13 +60,13 @@ export function feedFiles(): FeedFiles {
   };
 }
 
-/** The record the last build left, if it is one: anything else means every feed is written again. */
-function readRecord(text: string | undefined): FeedRecord | undefined {
+/** Each feed's key in the record the last build left, if it is one: anything else means every feed is written again. */
+function readRecord(text: string | undefined): Record<string, string> {
   try {
-    const record = text === undefined ? undefined : (JSON.parse(text) as Partial<FeedRecord>);
-    return typeof record?.version === 'string' && typeof record.keys === 'object' && record.keys !== null ? (record as FeedRecord) : undefined;
+    const keys: unknown = text === undefined ? {} : JSON.parse(text);
+    return typeof keys === 'object' && keys !== null && !Array.isArray(keys) ? (keys as Record<string, string>) : {};
   } catch {
-    return undefined;
+    return {};
   }
 }
 

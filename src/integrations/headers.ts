@@ -5,7 +5,7 @@ import { filesUnder, readTextIfExists, writeFileAtomic } from '../fs/files.ts';
 import { hashedPaths, headerRules } from '../headers/header-rules.ts';
 import { formatHeadersFile } from '../headers/headers-file.ts';
 import { collectInlineHashes } from '../headers/inline-hashes.ts';
-import { cacheVersion } from './cache-versions.ts';
+import { openCache } from './build-cache.ts';
 import type { OwnScripts } from './own-scripts.ts';
 import type { PageScans } from './page-scans.ts';
 
@@ -28,7 +28,8 @@ export function securityHeaders(pageScans: PageScans, ownScripts: OwnScripts): A
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         // Pages not written since the last build are not read again (page-scans.ts).
-        inlineHashes = pageScans.add('inline-hashes', cacheVersion('inlineHashes', fileURLToPath(config.root)), (html) => {
+        const cache = openCache(fileURLToPath(config.cacheDir), fileURLToPath(config.root), 'inlineHashes').folder;
+        inlineHashes = pageScans.add('inline-hashes', join(cache, 'page-scan.json'), (html) => {
           const inPage = { scripts: new Set<string>(), styles: new Set<string>() };
           collectInlineHashes(html, inPage);
           return { scripts: [...inPage.scripts], styles: [...inPage.styles] };

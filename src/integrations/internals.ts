@@ -72,12 +72,6 @@ export function addAssetImports(store: DataStore, assets: string[], filePath: st
 
 // --- Pagefind --------------------------------------------------------------------------------
 
-/** The version of the installed Pagefind, from its package manifest under `root`; "unknown" without one. */
-export function pagefindVersion(root: string): string {
-  const manifest = readTextIfExists(join(root, 'node_modules', 'pagefind', 'package.json'));
-  return manifest ? (JSON.parse(manifest) as { version: string }).version : 'unknown';
-}
-
 /** What a Pagefind fragment file says of its page. */
 export interface PagefindFragment {
   /** The page's Pagefind id, the fragment's file name. */

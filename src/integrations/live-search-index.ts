@@ -27,15 +27,13 @@ export interface LiveBundle {
  */
 export class LiveSearchIndex implements PaperPageSink {
   readonly #folder: string;
-  readonly #version: string;
   readonly #pending = new Map<string, Map<string, string>>();
   readonly #written = new Map<string, LiveBundle>();
   readonly #failures: string[] = [];
   #writing: Promise<void> = Promise.resolve();
 
-  constructor(folder: string, version: string) {
+  constructor(folder: string) {
     this.#folder = folder;
-    this.#version = version;
   }
 
   add(path: string, html: string, shardSizes: ReadonlyMap<string, number>): void {
@@ -50,7 +48,7 @@ export class LiveSearchIndex implements PaperPageSink {
     const inOrder = [...pages].sort(([a], [b]) => byCodeUnits(a, b));
     const waiting = join(this.#folder, `${part.shard}${WAITING_PAGES}`);
     writeSerialized(waiting, inOrder);
-    const digest = shardDigest(this.#version, inOrder.map(([path, article]) => [path, articleHash(article)]));
+    const digest = shardDigest(inOrder.map(([path, article]) => [path, articleHash(article)]));
     this.#writing = this.#writing.then(() => this.#write(part.shard, waiting, digest));
   }
 

@@ -3,10 +3,11 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual as isEqual } from 'node:util';
 import { modifiedAt, readTextIfExists, removeFilesNotWrittenSince, writeFileAtomic } from '../fs/files.ts';
+import { buildCacheFolder } from './build-cache.ts';
 import { astroKeptPages } from './internals.ts';
 
-/** This integration's note, in the cache folder, of the output folder the last build wrote, and whether it finished. */
-const LAST_OUTPUT = 'daily-papers-output.json';
+/** This integration's note, in the build's cache folder, of the output folder the last build wrote, and whether it finished. */
+const LAST_OUTPUT = 'output-folder.json';
 
 /**
  * Keeps the output folder between builds. Astro empties it before a build, then copies every
@@ -35,7 +36,7 @@ export function outputFolder({ leave = [], keptBy = [] }: { leave?: readonly str
       'astro:config:setup': ({ command, config, updateConfig }) => {
         if (command !== 'build') return;
         cacheDir = fileURLToPath(config.cacheDir);
-        note = join(cacheDir, LAST_OUTPUT);
+        note = join(buildCacheFolder(cacheDir), LAST_OUTPUT);
         const outDir = resolve(fileURLToPath(config.outDir));
         const last = readTextIfExists(note);
         kept = last !== undefined && isEqual(JSON.parse(last), { outDir, finished: true });

@@ -6,10 +6,8 @@ import { BuildError } from './build-error.ts';
 
 /** What a build hook looks for in each HTML page of the output: `scan` over the page's text. */
 export interface PageScan<T> {
-  /** Where the findings are kept for the next build. */
+  /** Where the findings are kept for the next build: in the cache of the step that reads them (build-cache.ts), emptied when its code changed. */
   cacheFile: string;
-  /** Names what `scan` finds: findings kept under another version are not used. */
-  version: string;
   scan: (html: string) => T;
 }
 
@@ -56,14 +54,13 @@ export function scanPages<const S extends readonly PageScan<unknown>[]>(site: st
  * for each of 110,000 pages they made 30 MB to read and write again after every build.
  */
 interface KeptFindings {
-  version: string;
   findings: unknown[];
   pages: Record<string, [stamp: string, finding: number]>;
 }
 
-function writeFindings({ cacheFile, version }: PageScan<unknown>, stamped: Record<string, [string, unknown]>): void {
+function writeFindings({ cacheFile }: PageScan<unknown>, stamped: Record<string, [string, unknown]>): void {
   const indexes = new Map<string, number>();
-  const kept: KeptFindings = { version, findings: [], pages: {} };
+  const kept: KeptFindings = { findings: [], pages: {} };
   for (const [path, [stamp, finding]] of Object.entries(stamped)) {
     const key = JSON.stringify(finding) ?? 'null';
     let index = indexes.get(key);
@@ -73,11 +70,11 @@ function writeFindings({ cacheFile, version }: PageScan<unknown>, stamped: Recor
   writeFileAtomic(cacheFile, JSON.stringify(kept));
 }
 
-function readFindings({ cacheFile, version }: PageScan<unknown>): Record<string, [string, unknown]> {
+function readFindings({ cacheFile }: PageScan<unknown>): Record<string, [string, unknown]> {
   const text = readTextIfExists(cacheFile);
   if (!text) return {};
   const kept = JSON.parse(text) as Partial<KeptFindings>;
-  if (kept.version !== version || !kept.pages || !Array.isArray(kept.findings)) return {};
+  if (typeof kept.pages !== 'object' || kept.pages === null || !Array.isArray(kept.findings)) return {};
   const { findings } = kept;
   return Object.fromEntries(Object.entries(kept.pages).map(([path, [stamp, index]]) => [path, [stamp, findings[index]]]));
 }
@@ -85,10 +82,10 @@ function readFindings({ cacheFile, version }: PageScan<unknown>): Record<string,
 /** The build hooks' scans of the pages, taken together when the build is done. */
 export interface PageScans extends AstroIntegration {
   /**
-   * Adds a scan (before the build is done: in `astro:config:done`), kept in the cache folder under
-   * `name`; gives what it found, once this integration's `astro:build:done` has run.
+   * Adds a scan named `name` (before the build is done: in `astro:config:done`), its findings
+   * kept in `cacheFile`; gives what it found, once this integration's `astro:build:done` has run.
    */
-  add<T>(name: string, version: string, scan: (html: string) => T): () => Map<string, T>;
+  add<T>(name: string, cacheFile: string, scan: (html: string) => T): () => Map<string, T>;
 }
 
 /**
@@ -98,30 +95,26 @@ export interface PageScans extends AstroIntegration {
  * change the pages and before those that read its findings.
  */
 export function pageScans(): PageScans {
-  let cacheDir = '';
   // By name: a hook that adds its scan again (its config read again) replaces it.
-  const added = new Map<string, { version: string; scan: (html: string) => unknown }>();
+  const added = new Map<string, PageScan<unknown>>();
   let found: Map<string, Map<string, unknown>> | undefined;
   return {
     name: 'daily-papers:page-scans',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        cacheDir = join(fileURLToPath(config.cacheDir), 'daily-papers-page-scans');
-      },
       'astro:build:start': () => {
         found = undefined;
       },
       'astro:build:done': ({ dir, logger }) => {
         const started = performance.now();
         const names = [...added.keys()];
-        const scans = names.map((name) => ({ cacheFile: join(cacheDir, `${name}.json`), ...added.get(name)! }));
+        const scans = names.map((name) => added.get(name)!);
         const { findings, pages, read } = scanPages(fileURLToPath(dir), scans);
         found = new Map(names.map((name, i) => [name, findings[i]]));
         logger.info(`read ${read} of ${pages} pages for ${names.join(' and ')} (the others are as the last build found them) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       },
     },
-    add<T>(name: string, version: string, scan: (html: string) => T) {
-      added.set(name, { version, scan });
+    add<T>(name: string, cacheFile: string, scan: (html: string) => T) {
+      added.set(name, { cacheFile, scan });
       return () => {
         const findings = found?.get(name);
         if (!findings) throw new BuildError(`the pages were not scanned for "${name}" before it read them`, 'src/integrations/index.ts', 'put pageScans() before the step that reads its findings');

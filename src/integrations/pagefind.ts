@@ -5,11 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { copyTree, isSameFile, listInputFiles, readText, readTextIfExists, removeAllBut, removeTree, subfolders, writeFileAtomic } from '../fs/files.ts';
 import { buildState } from '../lib/build-state.ts';
 import { buildSortTable, type IndexedPage } from '../lib/search-sorts.ts';
-import { cacheVersion } from './cache-versions.ts';
-import { pagefindVersion, readPagefindFragment } from './internals.ts';
+import { openCache } from './build-cache.ts';
+import { readPagefindFragment } from './internals.ts';
 import { LiveSearchIndex } from './live-search-index.ts';
 import type { PageScans } from './page-scans.ts';
-import { articleHash, indexedPart, indexVersion, shardDigest, writeShardBundle } from './shard-bundles.ts';
+import { articleHash, indexedPart, shardDigest, writeShardBundle } from './shard-bundles.ts';
 
 /**
  * Builds the Pagefind search index through Pagefind's Node API: one Pagefind bundle per shard, at
@@ -29,21 +29,20 @@ import { articleHash, indexedPart, indexVersion, shardDigest, writeShardBundle }
  */
 export function pagefind(pageScans: PageScans): AstroIntegration {
   let cache = '';
-  let version = '';
+  let shardsCache = '';
   let live: LiveSearchIndex | undefined;
   let scannedPages: () => Map<string, ScannedPage | null> = () => new Map();
   return {
     name: 'daily-papers:pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
-        cache = join(fileURLToPath(config.cacheDir), 'daily-papers-search');
-        const root = fileURLToPath(config.root);
-        version = indexVersion(cacheVersion('search', root), pagefindVersion(root));
-        scannedPages = pageScans.add('search', version, scanPage);
+        cache = openCache(fileURLToPath(config.cacheDir), fileURLToPath(config.root), 'search').folder;
+        shardsCache = join(cache, 'shards');
+        scannedPages = pageScans.add('search', join(cache, 'page-scan.json'), scanPage);
       },
       'astro:build:start': () => {
         removeTree(join(cache, INDEXING_FOLDER));
-        live = new LiveSearchIndex(join(cache, INDEXING_FOLDER), version);
+        live = new LiveSearchIndex(join(cache, INDEXING_FOLDER));
         buildState().paperPages = live;
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -52,13 +51,13 @@ export function pagefind(pageScans: PageScans): AstroIntegration {
         buildState().paperPages = undefined;
         const indexedLive = (await live?.finish()) ?? { bundles: new Map(), failures: [] };
         for (const failure of indexedLive.failures) logger.warn(`could not index shard ${failure} while rendering; indexing it again`);
-        const shards = pagesByShard(scannedPages(), version);
+        const shards = pagesByShard(scannedPages());
         const indexed: IndexedPage[] = [];
         const count = { cached: 0, live: 0 };
         try {
           for (const [shard, { files, digest }] of shards) {
             const bundle = join(site, SEARCH_INDEX_FOLDER, shard);
-            const cached = join(cache, shard);
+            const cached = join(shardsCache, shard);
             let pages = readCachedShard(cached, digest);
             const liveBundle = indexedLive.bundles.get(shard);
             if (pages) {
@@ -81,7 +80,7 @@ export function pagefind(pageScans: PageScans): AstroIntegration {
           removeTree(join(cache, INDEXING_FOLDER));
         }
         // Shards that are no more (another shard size) would otherwise stay in the cache for good.
-        for (const shard of subfolders(cache)) if (!shards.has(shard)) removeTree(join(cache, shard));
+        for (const shard of subfolders(shardsCache)) if (!shards.has(shard)) removeTree(join(shardsCache, shard));
         writeFileAtomic(join(site, 'search', 'sorts.json'), JSON.stringify(buildSortTable(indexed)));
         const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
         logger.info(`indexed ${indexed.length} paper pages in ${plural(shards.size, 'shard')} in ${((performance.now() - started) / 1000).toFixed(1)} s (${count.cached} unchanged, from the cache; ${count.live} while rendering)`);
@@ -126,8 +125,8 @@ type ScannedPage = { shard: string; hash: string };
 
 /**
  * A page's shard and the hash of its indexed part, read once after a build (page-scans.ts): a page
- * not written since the last build is not read again, under a version that changes with the code
- * that finds them.
+ * not written since the last build is not read again (in the search's cache, emptied when the
+ * code that finds them changed).
  */
 function scanPage(html: string): ScannedPage | null {
   const indexed = indexedPart(html);
@@ -136,11 +135,11 @@ function scanPage(html: string): ScannedPage | null {
 
 /**
  * The pages to index, by shard: their paths relative to the site, and a digest of their paths and
- * indexed parts (and of the index's version) that says whether the shard's index would change.
+ * indexed parts that says whether the shard's index would change.
  * Only the paths are kept: the pages of every shard held at once took the build past 4 GB at
  * 54,000 papers (npm run bench), so each shard's pages are read again when it is indexed.
  */
-function pagesByShard(scanned: Map<string, ScannedPage | null>, version: string): Map<string, { files: string[]; digest: string }> {
+function pagesByShard(scanned: Map<string, ScannedPage | null>): Map<string, { files: string[]; digest: string }> {
   const shards = new Map<string, [path: string, hash: string][]>();
   for (const [path, page] of scanned) {
     if (!page) continue;
@@ -148,7 +147,7 @@ function pagesByShard(scanned: Map<string, ScannedPage | null>, version: string)
     if (!pages) shards.set(page.shard, (pages = []));
     pages.push([path, page.hash]);
   }
-  return new Map([...shards].sort(([a], [b]) => a.localeCompare(b)).map(([shard, pages]) => [shard, { files: pages.map(([path]) => path), digest: shardDigest(version, pages) }]));
+  return new Map([...shards].sort(([a], [b]) => a.localeCompare(b)).map(([shard, pages]) => [shard, { files: pages.map(([path]) => path), digest: shardDigest(pages) }]));
 }
 
 /** Every page of a written bundle, read back from its fragments. */

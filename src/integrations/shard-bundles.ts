@@ -35,23 +35,14 @@ export function indexedPart(html: string): { shard: string; article: string } | 
   return { shard: found[1], article: html.slice(found.index, html.indexOf('</article>', found.index) + '</article>'.length).replace(LINK_TAG, '') };
 }
 
-/**
- * Names what indexing finds in pages, how it hashes them, and how it hands them to Pagefind (the
- * page around each article too): a shard or a page's finding kept under another version is never
- * used.
- */
-export function indexVersion(searchCode: string, pagefindVersion: string): string {
-  return createHash('sha256').update(`${searchCode}\0${pagefindVersion}\0${SHARD_ATTRIBUTE}\0${LINK_TAG}`).digest('base64url');
-}
-
 export function articleHash(article: string): string {
   return createHash('sha256').update(article).digest('base64url');
 }
 
 /** The digest of a shard's pages, given in path order (byCodeUnits, files.ts) with the hash of their articles: equal digests, equal indexes. */
-export function shardDigest(version: string, pages: Iterable<readonly [path: string, articleHash: string]>): string {
-  const hash = createHash('sha256').update(version);
-  for (const [path, article] of pages) hash.update(`\0${path}\0${article}`);
+export function shardDigest(pages: Iterable<readonly [path: string, articleHash: string]>): string {
+  const hash = createHash('sha256');
+  for (const [path, article] of pages) hash.update(`${path}\0${article}\0`);
   return hash.digest('base64url');
 }
 
