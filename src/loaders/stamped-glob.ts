@@ -52,7 +52,12 @@ export function stampedGlob(options: GlobOptions & { base: string; pattern: stri
       if (changed.length > 0 || stale.length > 0) context.meta.delete(STAMPS_KEY);
       const reading = changed.length === files.length ? `all ${files.length} files` : `${changed.length} of ${files.length} files (the others are unchanged since the last sync)`;
       context.logger.info(`${context.collection}: reading ${reading}`);
-      if (changed.length === files.length) await wholeFolder.load(context);
+      if (changed.length === files.length) {
+        // Every file is new to the store (a first sync, or the collection moved): the entries of
+        // another folder would each be reported as a duplicate slug by the glob loader.
+        context.store.clear();
+        await wholeFolder.load(context);
+      }
       else if (changed.length > 0) await glob({ ...options, pattern: changed.map(escapePath) }).load({ ...context, store: { ...context.store, keys: () => stale } });
       else for (const id of stale) context.store.delete(id);
       const stamps = JSON.stringify(Object.fromEntries(files.map(({ path, stamp }) => [path, stamp])));

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,5 +22,17 @@ describe('a collection moved to another folder', () => {
     for (const file of ['rss.xml', 'feed.json', 'data/index.json']) {
       expect(readFileSync(join(work, 'dist-after', file), 'utf8'), file).toBe(readFileSync(join(work, 'dist-before', file), 'utf8'));
     }
+  }, 600_000);
+
+  it('is not taken for duplicates of another collection of the same papers built before, while that one stays', () => {
+    const first = join(work, 'first');
+    mkdirSync(first);
+    for (const file of readdirSync(sites.fixture.papers).filter((name) => name.endsWith('.md')).slice(0, 5)) cpSync(join(sites.fixture.papers, file), join(first, file));
+    buildSite({ papersDir: first, outDir: join(work, 'dist-first') });
+    // The same papers, their abstracts corrected, in another folder (another site's collection).
+    const copy = join(work, 'copy');
+    cpSync(first, copy, { recursive: true });
+    for (const file of readdirSync(copy)) appendFileSync(join(copy, file), '\nCorrected.\n');
+    expect(buildSite({ papersDir: copy, outDir: join(work, 'dist-copy') })).not.toMatch(/same slug/);
   }, 600_000);
 });
