@@ -9,12 +9,18 @@ describe('a collection moved to another folder', () => {
   const work = mkdtempSync(join(tmpdir(), 'daily-papers-moved-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+  /** A collection of the fixture's first `count` papers in `name`. */
+  const fixturePapers = (name: string, count: number) => {
+    const folder = join(work, name);
+    mkdirSync(folder);
+    for (const file of readdirSync(sites.fixture.papers).filter((file) => file.endsWith('.md')).slice(0, count)) cpSync(join(sites.fixture.papers, file), join(folder, file));
+    return folder;
+  };
+
   // Astro's content cache keeps an unchanged entry's old file path: the pages that read
   // abstracts from the papers' files (feeds, digests, open data) must not follow it.
   it('builds, from its new folder, the feeds and open data it built from the old one', () => {
-    const before = join(work, 'before');
-    mkdirSync(before);
-    for (const file of readdirSync(sites.fixture.papers).filter((name) => name.endsWith('.md')).slice(0, 20)) cpSync(join(sites.fixture.papers, file), join(before, file));
+    const before = fixturePapers('before', 20);
     buildSite({ papersDir: before, outDir: join(work, 'dist-before') });
     const after = join(work, 'after');
     renameSync(before, after);
@@ -25,9 +31,7 @@ describe('a collection moved to another folder', () => {
   }, 600_000);
 
   it('is not taken for duplicates of another collection of the same papers built before, while that one stays', () => {
-    const first = join(work, 'first');
-    mkdirSync(first);
-    for (const file of readdirSync(sites.fixture.papers).filter((name) => name.endsWith('.md')).slice(0, 5)) cpSync(join(sites.fixture.papers, file), join(first, file));
+    const first = fixturePapers('first', 5);
     buildSite({ papersDir: first, outDir: join(work, 'dist-first') });
     // The same papers, their abstracts corrected, in another folder (another site's collection).
     const copy = join(work, 'copy');
