@@ -68,6 +68,10 @@ export function normalize(draft: Draft, { today }: NormalizeOptions = {}): { doc
     return undefined;
   };
   for (const field of LINK_FIELDS) fields[field] = keepLink(fields[field], at(field), { github: field === 'githubRepo' });
+  const organization = fields.organization;
+  if (typeof organization === 'object' && organization !== null && 'avatar' in organization) {
+    fields.organization = withoutUndefined({ ...organization, avatar: keepLink(organization.avatar, [...at('organization'), 'avatar']) });
+  }
   if (Array.isArray(fields.media)) fields.media = emptyToUndefined(fields.media.map((url, index) => keepLink(url, [...at('media'), index])).filter((url) => url !== undefined));
 
   if (fields.days === undefined) {
@@ -131,7 +135,7 @@ function mapList<T>(value: T, map: (text: string) => string): T | unknown[] {
  */
 function mapAccount(value: unknown): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  const account: Record<string, unknown> = Object.fromEntries(Object.entries(value).map(([key, name]) => [key, mapText(name, unwrapLine)]));
+  const account: Record<string, unknown> = Object.fromEntries(Object.entries(value).map(([key, text]) => [key, mapText(text, unwrapLine)]).filter(([, text]) => text !== undefined));
   if (account.name === '') return undefined;
   if (account.fullname === '') account.fullname = account.name;
   return account;

@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 /**
  * The Hugging Face papers API, as far as we read it. Unknown keys pass, because the API adds
  * fields over time (see `shared/data/README.md`) and a new field must not reject a day.
- * Deliberately not read: avatars and user profiles (`submittedOnDailyBy`, author `user`),
+ * Deliberately not read: users' avatars and profiles (`submittedOnDailyBy`, author `user`),
  * internal ids (`_id`, `discussionId`), `ai_summary_model`, `githubRepoAddedBy`,
  * `isAuthorParticipating`, and `submitterOrganization` (four days of 2025 only).
  */
@@ -11,6 +11,11 @@ import { z } from 'astro/zod';
 const hfAccount = z.looseObject({
   name: z.string().min(1),
   fullname: z.string().min(1),
+});
+
+/** An organization's account, with its avatar: an organization's logo, not a person's picture. */
+const hfOrganization = hfAccount.extend({
+  avatar: z.string().optional(),
 });
 
 /** A paper: `/api/papers/{id}`, and the `paper` of each daily item. */
@@ -29,7 +34,7 @@ export const hfPaperSchema = z.looseObject({
   projectPage: z.string().optional(),
   ai_summary: z.string().optional(),
   ai_keywords: z.array(z.string()).optional(),
-  organization: hfAccount.optional(),
+  organization: hfOrganization.optional(),
   mediaUrls: z.array(z.string()).optional(),
 });
 
@@ -39,7 +44,7 @@ export const hfDailyItemSchema = z.looseObject({
   /** The title as arXiv spells it, LaTeX included; `paper.title` is a plain-text variant. */
   title: z.string().min(1).optional(),
   numComments: z.int().nonnegative().optional(),
-  organization: hfAccount.optional(),
+  organization: hfOrganization.optional(),
   submittedBy: hfAccount.optional(),
   thumbnail: z.string().optional(),
   mediaUrls: z.array(z.string()).optional(),

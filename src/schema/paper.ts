@@ -42,11 +42,17 @@ export const httpUrl = z.string().max(FIELD_LIMITS.url).refine(isRenderableUrl, 
 const text = z.string().trim().min(1).max(FIELD_LIMITS.line);
 const list = <T extends z.ZodType>(item: T) => z.array(item).min(1).max(FIELD_LIMITS.items);
 
-export const organizationSchema = z.strictObject({
-  /** The organization's handle on Hugging Face, used for its slug. */
+/** An account on Hugging Face: a user (who submitted a paper) or an organization. */
+export const accountSchema = z.strictObject({
+  /** The account's handle on Hugging Face, used for its slug. */
   name: text,
   /** The name to show. */
   fullname: text,
+});
+
+/** An organization, with its avatar when the record gives one (users' avatars are never kept: personal data). */
+export const organizationSchema = accountSchema.extend({
+  avatar: httpUrl.optional(),
 });
 
 export const paperSchema = z.strictObject({
@@ -71,7 +77,7 @@ export const paperSchema = z.strictObject({
   /** Comment count on Hugging Face, newest snapshot. */
   comments: z.int().nonnegative().optional(),
   /** Who put the paper on the Hugging Face daily list (their public handle and display name). */
-  submittedBy: organizationSchema.optional(),
+  submittedBy: accountSchema.optional(),
   /** The organization that claimed the paper on Hugging Face. */
   organization: organizationSchema.optional(),
   /** A one-sentence machine summary, shown as such. */

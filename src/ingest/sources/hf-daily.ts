@@ -23,7 +23,7 @@ export const hfDaily: SourceFormat = {
     Object.assign(draft.fields, {
       title: item.title ?? item.paper.title,
       comments: item.numComments ?? item.paper.numComments,
-      organization: organization && { name: organization.name, fullname: organization.fullname },
+      organization: organization && { name: organization.name, fullname: organization.fullname, avatar: organization.avatar },
       submittedBy: item.submittedBy && { name: item.submittedBy.name, fullname: item.submittedBy.fullname },
       thumbnail: item.thumbnail,
       media: item.mediaUrls ?? item.paper.mediaUrls,

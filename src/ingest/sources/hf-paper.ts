@@ -18,7 +18,7 @@ export function hfPaperDraft(record: SourceRecord, paper: HfPaper, at: readonly 
     publishedAt: paper.publishedAt,
     upvotes: paper.upvotes,
     comments: paper.numComments,
-    organization: paper.organization && { name: paper.organization.name, fullname: paper.organization.fullname },
+    organization: paper.organization && { name: paper.organization.name, fullname: paper.organization.fullname, avatar: paper.organization.avatar },
     aiSummary: paper.ai_summary,
     keywords: paper.ai_keywords,
     githubRepo: paper.githubRepo,
