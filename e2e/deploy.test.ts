@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHeadersFile, type HeaderRule } from '../src/headers/headers-file.ts';
 import { plainText } from '../src/lib/math-text.ts';
 import { formatSearchState } from '../src/lib/search-keys.ts';
-import { launchChromium } from '../test/support/browser.ts';
+import { launchChromium, withoutOtherOrigins } from '../test/support/browser.ts';
 import { gateBuilds, mathPapers, sites } from '../test/support/locations.ts';
 import { searchablePapers, uniqueTitleWord } from '../test/support/search-targets.ts';
 import { serveStatic } from '../test/support/static-server.ts';
@@ -24,13 +24,15 @@ afterAll(async () => {
 
 /**
  * The build under /daily/ served as Netlify or Cloudflare Pages serve it, with its `_headers`,
- * and a browser context that records every CSP violation a page reports.
+ * and a browser context that records every CSP violation a page reports and every request to
+ * another origin.
  */
 function servedWithHeaders(headers: readonly HeaderRule[]) {
-  const served = {} as { server: Awaited<ReturnType<typeof serveStatic>>; context: BrowserContext };
+  const served = { offSite: [] } as unknown as { server: Awaited<ReturnType<typeof serveStatic>>; context: BrowserContext; offSite: string[] };
   beforeAll(async () => {
     served.server = await serveStatic(subPath.dist, subPath.base, { headers });
     served.context = await browser.newContext();
+    await withoutOtherOrigins(served.context, served.server.origin, served.offSite);
     await served.context.addInitScript(() => {
       const found: string[] = [];
       Object.assign(window, { cspViolations: found });
@@ -88,6 +90,33 @@ describe('the build under /daily/, served with the _headers it wrote', () => {
     await page.close();
   });
 
+  it('loads from other origins only the images the records give, each sized before it loads: no layout shift', async () => {
+    // The newest day whose papers have thumbnails (an arXiv listing's have none).
+    const days = readdirSync(join(subPath.dist, 'papers', 'date')).sort().reverse();
+    const day = days.find((name) => readFileSync(join(subPath.dist, 'papers', 'date', name, 'index.html'), 'utf8').includes('paper-card-thumbnail'))!;
+    served.offSite.length = 0;
+    const { page, problems } = await open(served.context, served.server.url(`papers/date/${day}/`));
+    const images = await page.locator('main img').evaluateAll((found) => found.map((image) => ({ src: (image as HTMLImageElement).src, alt: image.getAttribute('alt'), width: image.getAttribute('width'), height: image.getAttribute('height'), loading: image.getAttribute('loading') })));
+    expect(images.length).toBeGreaterThan(0);
+    for (const image of images) expect(image, image.src).toMatchObject({ src: expect.stringMatching(/^https:\/\//), alt: expect.any(String), width: expect.stringMatching(/^\d+$/), height: expect.stringMatching(/^\d+$/), loading: 'lazy' });
+    // Scrolled to the foot, every lazy image loads; the cards never move as they do.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForLoadState('networkidle');
+    const shifted = await page.evaluate(() => new Promise<number>((resolve) => {
+      let total = 0;
+      new PerformanceObserver((list) => list.getEntries().forEach((entry) => (total += (entry as unknown as { value: number }).value))).observe({ type: 'layout-shift', buffered: true });
+      setTimeout(() => resolve(total), 300);
+    }));
+    expect(shifted).toBe(0);
+    expect(served.offSite.filter((request) => !request.startsWith('image '))).toEqual([]);
+    // Lazy images load as they near the view: some, not all, each one the page names.
+    const loaded = served.offSite.map((request) => request.slice('image '.length));
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(loaded.filter((src) => !images.some((image) => image.src === src))).toEqual([]);
+    expect(await violations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
   it('runs search (WebAssembly in a worker), the theme switch, the copy button and the "/" shortcut with no violation', async () => {
     const { paper, word } = uniqueTitleWord(searchablePapers(sites.fixture.papers));
     const { page, problems } = await open(served.context, served.server.url(`search/${formatSearchState({ query: word, filters: {} })}`));
@@ -95,6 +124,8 @@ describe('the build under /daily/, served with the _headers it wrote', () => {
     expect(page.workers().map((worker) => new URL(worker.url()).pathname)).toContainEqual(expect.stringMatching(/^\/daily\/pagefind\/[\d-]+\/pagefind-worker\.js$/));
     await page.getByRole('button', { name: 'Dark theme' }).click();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    // It now names the theme it switches back to.
+    expect(await page.getByRole('button', { name: 'Light theme' }).isVisible()).toBe(true);
     expect(await violations(page)).toEqual([]);
     expect(problems).toEqual([]);
 

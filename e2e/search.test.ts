@@ -269,7 +269,7 @@ describe('search in Chromium, over the fixture build', () => {
     await expect.poll(() => contradictory.getByRole('status').textContent(), SEARCH_WAIT).toMatch(/^No papers listed in \w+ \d{4}\. Try removing a filter\.$/);
   });
 
-  it('shows each result with its day, upvotes, organization and an excerpt that marks the query', async () => {
+  it('shows each result with its day, upvotes, organization and an excerpt of its summary or abstract', async () => {
     const { name, papers } = distinctiveOrganization(served.searchable);
     const page = await searchPage(formatSearchState({ query: name, filters: {} }));
     await resultTitles(page);
@@ -282,7 +282,24 @@ describe('search in Chromium, over the fixture build', () => {
     expect(facts).toContain(`${paper.upvotes ?? 0} upvote`);
     expect(facts).toContain(name);
     expect(facts).toContain(paper.authors[0]);
-    expect(await first.locator('.search-result-excerpt mark').count()).toBeGreaterThan(0);
+    // The organization's name is in the facts, not the paper's own words: the excerpt is their start.
+    expect((await first.locator('.search-result-excerpt').textContent())!.length).toBeGreaterThan(40);
+  });
+
+  it('takes no excerpt of the top ten results of five common queries from the author list, and marks the query in them', async () => {
+    for (const query of ['language model', 'diffusion', 'reinforcement learning agents', 'video generation', 'benchmark']) {
+      const page = await searchPage(formatSearchState({ query, filters: {} }));
+      await resultTitles(page);
+      const results = await page.locator('.search-result').evaluateAll((items) => items.slice(0, 10).map((item) => ({ title: item.querySelector('h3 a')!.textContent!, excerpt: item.querySelector('.search-result-excerpt')!.textContent!, marks: item.querySelectorAll('.search-result-excerpt mark').length })));
+      expect(results.length, query).toBeGreaterThan(0);
+      for (const { title, excerpt } of results) {
+        const paper = served.searchable.papers.find((candidate) => titleOf(candidate) === title)!;
+        const named = paper.authors.filter((author) => author.includes(' ') && excerpt.includes(author));
+        expect(named, `${query}: ${title}: ${excerpt}`).toEqual([]);
+      }
+      expect(results.filter(({ marks }) => marks > 0).length, query).toBeGreaterThan(results.length / 2);
+      await page.close();
+    }
   });
 
   it('focuses the search box on "/" from any page, and leaves "/" alone in a text field', async () => {

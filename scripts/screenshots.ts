@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // `npm run screenshots`: photographs the built site (dist/) in Chromium, the day page and a paper
-// page at 390 px and 1280 px, light and dark, into docs/screenshots/ for the README.
+// page at 390 px and 1280 px, light and dark, into docs/screenshots/ for the README. Images from
+// other origins (thumbnails, logos) are fetched; offline, a plain panel stands in for each.
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCommandLine } from '../src/cli/command-line.ts';
-import { launchChromium } from './tooling/chromium.ts';
+import { launchChromium, withOfflineImages } from './tooling/chromium.ts';
 import { serveStatic } from './tooling/static-server.ts';
 
 const USAGE = `usage: npm run screenshots [-- --dist DIR] [--out DIR] [--paper ID]
@@ -25,11 +26,13 @@ try {
   for (const [name, path] of [['day', `papers/date/${latestDay}/`], ['paper', paperPath]]) {
     for (const width of [390, 1280]) {
       for (const colorScheme of ['light', 'dark'] as const) {
-        const page = await browser.newPage({ viewport: { width, height: width < 600 ? 844 : 900 }, colorScheme, deviceScaleFactor: 1 });
-        await page.goto(server.url(path));
+        const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 900 }, colorScheme, deviceScaleFactor: 1 });
+        await withOfflineImages(context, server.origin);
+        const page = await context.newPage();
+        await page.goto(server.url(path), { waitUntil: 'networkidle' });
         const file = join(values.out, `${name}-${width}-${colorScheme}.png`);
         await page.screenshot({ path: file });
-        await page.close();
+        await context.close();
         console.log(file);
       }
     }

@@ -33,7 +33,7 @@ describe('the _headers file', () => {
 
   it("lets Pagefind's WebAssembly and the hashed inline scripts run, and nothing else inline", () => {
     expect(contentSecurityPolicy({ scriptHashes: ['sha256-a'], styleHashes: ['sha256-b'] })).toBe(
-      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-a'; style-src 'self' 'sha256-b'; style-src-attr 'unsafe-inline'; font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-a'; style-src 'self' 'sha256-b'; style-src-attr 'unsafe-inline'; font-src 'self' data:; img-src 'self' https:; media-src 'self' https:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
     );
   });
 });

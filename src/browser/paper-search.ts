@@ -1,14 +1,14 @@
 import { formatSearchState, isEmptySearch, parseSearchState, searchFilterKeys, type SearchFilterKey, type SearchSortKey, type SearchState } from '../lib/search-keys.ts';
 import { sortResults, type SortTable } from '../lib/search-sorts.ts';
 import { pagesWithWord, queryWords, withEveryWord, wordProbes } from '../lib/search-words.ts';
+import { excerptParts, type ExcerptSource } from '../lib/search-excerpt.ts';
 import { describeResults } from './search-status.ts';
 
 /** The subset of Pagefind's browser API this element uses. */
-interface PagefindResultData {
+interface PagefindResultData extends ExcerptSource {
   url: string;
   /** The URL as indexed, before Pagefind adds the site's base. */
   raw_url: string;
-  excerpt: string;
   meta: Record<string, string | undefined>;
 }
 interface PagefindResult {
@@ -304,21 +304,14 @@ function renderResult(result: PagefindResultData, withExcerpt: boolean): HTMLLIE
   factLine.className = 'search-result-facts';
   facts.forEach((fact, i) => factLine.append(...(i > 0 ? [' · ', fact] : [fact])));
 
-  if (withExcerpt && result.excerpt) {
+  if (withExcerpt) {
     const excerpt = item.appendChild(document.createElement('p'));
     excerpt.className = 'search-result-excerpt';
-    excerpt.append(...excerptNodes(result.excerpt));
+    // From the summary and abstract only, never the author list (src/lib/search-excerpt.ts); as text, hits in <mark>.
+    for (const part of excerptParts(result)) {
+      if (!part.hit) excerpt.append(part.text);
+      else excerpt.appendChild(document.createElement('mark')).textContent = part.text;
+    }
   }
   return item;
-}
-
-/** Pagefind's excerpt is HTML with <mark> around hits; keep the marks, and only as text. */
-function excerptNodes(excerpt: string): Node[] {
-  const parsed = new DOMParser().parseFromString(excerpt, 'text/html').body;
-  return [...parsed.childNodes].map((node) => {
-    if (node.nodeName !== 'MARK') return document.createTextNode(node.textContent ?? '');
-    const mark = document.createElement('mark');
-    mark.textContent = node.textContent;
-    return mark;
-  });
 }

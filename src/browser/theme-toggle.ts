@@ -1,12 +1,18 @@
 /**
  * `<theme-toggle>`: switches between light and dark and remembers the choice. The page starts
  * in the system's scheme, or in the remembered one (an inline script in <head> applies it
- * before first paint, so there is no flash).
+ * before first paint, so there is no flash). The button names the theme it switches to.
  */
 export class ThemeToggleElement extends HTMLElement {
   connectedCallback(): void {
     const button = this.querySelector('button')!;
-    const render = () => button.setAttribute('aria-pressed', String(this.#current() === 'dark'));
+    const label = this.querySelector('[data-theme-label]')!;
+    const icon = this.querySelector('[data-theme-icon]')!;
+    const render = () => {
+      const dark = this.#current() === 'dark';
+      label.textContent = dark ? 'Light theme' : 'Dark theme';
+      icon.textContent = dark ? '\u2600' : '\u263E';
+    };
     button.addEventListener('click', () => {
       const next = this.#current() === 'dark' ? 'light' : 'dark';
       document.documentElement.dataset.theme = next;

@@ -37,7 +37,9 @@ export interface SiteHeaders {
  * so a chosen theme never flashes the other one), never 'unsafe-inline'. Styles: the site's files
  * and the digest's style element by hash; style attributes are allowed alone (KaTeX sizes and the
  * digest's mail layout use them, and an attribute cannot run code). Fonts: the site's, and data:
- * URLs, as the bundler inlines KaTeX's smallest fonts into its stylesheet.
+ * URLs, as the bundler inlines KaTeX's smallest fonts into its stylesheet. Images and media:
+ * the site's, and any https origin, since papers' thumbnails, organizations' avatars and media
+ * load from where their records point (never bundled).
  */
 export function contentSecurityPolicy({ scriptHashes, styleHashes }: Pick<SiteHeaders, 'scriptHashes' | 'styleHashes'>): string {
   const quoted = (sources: readonly string[]) => sources.map((source) => ` '${source}'`).join('');
@@ -47,6 +49,8 @@ export function contentSecurityPolicy({ scriptHashes, styleHashes }: Pick<SiteHe
     `style-src 'self'${quoted(styleHashes)}`,
     "style-src-attr 'unsafe-inline'",
     "font-src 'self' data:",
+    "img-src 'self' https:",
+    "media-src 'self' https:",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

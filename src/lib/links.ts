@@ -16,3 +16,11 @@ export function isRenderableUrl(text: string): boolean {
 export function isGitHubUrl(text: string): boolean {
   return isRenderableUrl(text) && ['github.com', 'www.github.com'].includes(new URL(text).hostname.toLowerCase());
 }
+
+/**
+ * An image's address if a page may load it: over https only, as the CSP allows (img-src https:).
+ * A record's plain-http image would be blocked on an https site; it is left out instead.
+ */
+export function loadableImage(url: string | undefined): string | undefined {
+  return url !== undefined && /^https:\/\//i.test(url) && isRenderableUrl(url) ? url : undefined;
+}

@@ -65,4 +65,11 @@ export const externalLinks = {
   arxivAbstract: (id: string) => `https://arxiv.org/abs/${id}`,
   arxivPdf: (id: string) => `https://arxiv.org/pdf/${id}`,
   huggingFace: (id: string) => `https://huggingface.co/papers/${id}`,
+  /** The paper's comments on Hugging Face, at the foot of its page there. */
+  huggingFaceDiscussion: (id: string) => `https://huggingface.co/papers/${id}#community`,
 };
+
+/** Whether a paper has a page on Hugging Face: only papers that were on its list do. */
+export function isOnHuggingFace(paper: { sources: readonly string[] }): boolean {
+  return paper.sources.some((source) => source.startsWith('hf-'));
+}

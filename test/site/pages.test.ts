@@ -23,7 +23,7 @@ function page(path: string): CheerioAPI {
   return load(readFileSync(join(dist, path, 'index.html'), 'utf8'));
 }
 
-interface FixturePaper { id: string; title: string; authors: string[]; days: string[]; keywords?: string[]; upvotes?: number; githubStars?: number; organization?: { name: string; fullname: string } }
+interface FixturePaper { id: string; title: string; authors: string[]; days: string[]; keywords?: string[]; upvotes?: number; githubStars?: number; organization?: { name: string; fullname: string; avatar?: string }; thumbnail?: string; submittedBy?: { fullname: string }; comments?: number; sources: string[] }
 
 describe('a build of a small real collection', () => {
   let papers: FixturePaper[];
@@ -75,6 +75,54 @@ describe('a build of a small real collection', () => {
       expect(previous, day).toBe(index > 0 ? `/papers/date/${days[index - 1]}/` : undefined);
       expect(next, day).toBe(index < days.length - 1 ? `/papers/date/${days[index + 1]}/` : undefined);
     });
+  });
+
+  it("shows each card's thumbnail and organization logo sized, lazy and decorative, its rank's list, at most three keywords, and its comments linked to Hugging Face", () => {
+    const day = days.toReversed().find((listDay) => papers.some((paper) => paper.days.includes(listDay) && paper.thumbnail))!;
+    const listed = papers.filter((paper) => paper.days.includes(day)).sort((a, b) => (b.upvotes ?? 0) - (a.upvotes ?? 0) || a.id.localeCompare(b.id));
+    const $ = page(`papers/date/${day}`);
+    // The list's numbering is the rank the stylesheet draws (#1, #2...), from 1 on a day's first page.
+    expect($('ol.paper-list').attr('start')).toBe('1');
+    $('.paper-card').each((i, card) => {
+      const paper = listed[i];
+      const thumbnail = $(card).find('img.paper-card-thumbnail');
+      if (paper.thumbnail?.startsWith('https://')) expect(thumbnail.attr(), paper.id).toMatchObject({ src: paper.thumbnail, alt: '', width: '1200', height: '630', loading: 'lazy' });
+      else expect(thumbnail.length, paper.id).toBe(0);
+      expect($(card).find('.upvote-box strong').text()).toBe(String(paper.upvotes ?? 0));
+      expect($(card).find('.keywords li:not(.keywords-more)').length).toBe(Math.min(3, paper.keywords?.length ?? 0));
+      if ((paper.keywords?.length ?? 0) > 3) expect($(card).find('.keywords-more').text()).toBe(`+${paper.keywords!.length - 3} more`);
+      const logo = $(card).find('.organization img');
+      expect(logo.length).toBe(paper.organization?.avatar ? 1 : 0);
+      if (paper.organization?.avatar) expect(logo.attr()).toMatchObject({ src: paper.organization.avatar, alt: '', loading: 'lazy' });
+      if (paper.comments !== undefined && paper.sources.some((source) => source.startsWith('hf-'))) expect($(card).find('.counts a').attr('href')).toBe(`https://huggingface.co/papers/${paper.id}#community`);
+    });
+  });
+
+  it('shows on a paper page its thumbnail as a described figure and who submitted it', () => {
+    const paper = papers.find((candidate) => candidate.thumbnail?.startsWith('https://') && candidate.submittedBy)!;
+    const $ = page(`papers/${paper.id}`);
+    expect($('.paper-figure img').attr()).toMatchObject({ src: paper.thumbnail, width: '1200', height: '630', alt: expect.stringContaining(plainText(paper.title)) });
+    expect($('.paper-facts dt:contains("Submitted by") + dd').text()).toBe(paper.submittedBy!.fullname);
+  });
+
+  it('switches each day, week and month between the Daily, Weekly and Monthly views of its own period, each a page that exists', () => {
+    const day = days.at(-1)!;
+    for (const path of [`papers/date/${day}`, `papers/week/${page(`papers/date/${day}`)('.period-tabs a').eq(1).attr('href')!.split('/').at(-2)}`]) {
+      const tabs = page(path)('.period-tabs a');
+      expect(tabs.map((_, a) => page(path)(a).text()).get()).toEqual(['Daily', 'Weekly', 'Monthly', 'Calendar']);
+      tabs.each((_, a) => {
+        const href = page(path)(a).attr('href')!;
+        expect(existsSync(join(dist, href, 'index.html')), href).toBe(true);
+      });
+    }
+    const $ = page(`papers/date/${day}`);
+    expect($('.period-tabs a[aria-current="page"]').text()).toBe('Daily');
+    expect($('.period-tabs a').eq(0).attr('href')).toBe(`/papers/date/${day}/`);
+  });
+
+  it('has one search box on the search page, its own, and one in the header of every other page', () => {
+    expect(page('search')('input[type="search"]').length).toBe(1);
+    expect(page('')('input[type="search"]').length).toBe(1);
   });
 
   it('puts a paper listed on two days on both day pages, with one paper page', () => {
