@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../src/ingest/run.ts';
 import { slugify } from '../src/lib/slugify.ts';
+import { keywordKey } from '../src/lib/topics.ts';
 import { searchFacets, searchFields } from '../src/lib/search-fields.ts';
 import { buildSortTable, sortResults } from '../src/lib/search-sorts.ts';
 import { formatSearchState, isEmptySearch, parseSearchState, searchFilterKeys } from '../src/lib/search-keys.ts';
@@ -20,9 +21,10 @@ describe('search state in the URL', () => {
     expect(parseSearchState(search)).toEqual(state);
   });
 
-  it('selects a topic named by its label, as older links name it, by its slug', () => {
-    expect(parseSearchState('?topic=Large%20Language%20Models').filters).toEqual({ topic: 'large-language-models' });
-    expect(parseSearchState('?topic=Vision-Language+Models&org=Google+DeepMind').filters).toEqual({ topic: 'vision-language-models', org: 'Google DeepMind' });
+  it('selects a topic named by its label or an older slug, as older links name it, by its key', () => {
+    expect(parseSearchState('?topic=Large%20Language%20Models').filters).toEqual({ topic: 'large-language-model' });
+    expect(parseSearchState('?topic=large-language-models').filters).toEqual({ topic: 'large-language-model' });
+    expect(parseSearchState('?topic=Vision-Language+Models&org=Google+DeepMind').filters).toEqual({ topic: 'vision-language-model', org: 'Google DeepMind' });
     // A name without letters or digits has a slug of its own (src/lib/slugify.ts), as its topic page has.
     expect(parseSearchState('?topic=%E2%80%93').filters).toEqual({ topic: 'u2013' });
   });
@@ -66,7 +68,7 @@ describe('what the search index records of real papers', () => {
 
   it('records for every paper the values sorted searches order by, with 0 for missing counts, and the latest day it was listed on', () => {
     for (const paper of papers) {
-      const { meta } = searchFields(paper);
+      const { meta } = searchFields(paper, keywordKey);
       expect(meta.upvotes).toBe(String(paper.upvotes ?? 0));
       expect(meta.stars).toBe(String(paper.githubStars ?? 0));
       expect(meta.day).toBe(paper.days.toSorted().at(-1));
@@ -75,7 +77,7 @@ describe('what the search index records of real papers', () => {
   });
 
   it('orders results by a sort table built from that metadata, highest first, ties and unknown ids in their given order', () => {
-    const pages = papers.map((paper, i) => ({ id: `en_${i}`, url: `/papers/${paper.id}/`, meta: searchFields(paper).meta as unknown as Record<string, string> }));
+    const pages = papers.map((paper, i) => ({ id: `en_${i}`, url: `/papers/${paper.id}/`, meta: searchFields(paper, keywordKey).meta as unknown as Record<string, string> }));
     const table = buildSortTable(pages);
     expect(table.shared).toEqual([]);
     const sorted = <T extends { id: string }>(results: readonly T[], key: 'upvotes' | 'date' | 'stars') => sortResults(results, (page) => ({ id: page.id }), table, key);
@@ -92,7 +94,7 @@ describe('what the search index records of real papers', () => {
   it('tells apart by URL two pages of different shards that Pagefind gave the same id', () => {
     const [low, high] = papers.toSorted((a, b) => (a.upvotes ?? 0) - (b.upvotes ?? 0)).filter((paper, i, all) => i === 0 || i === all.length - 1);
     expect(low.upvotes ?? 0).toBeLessThan(high.upvotes ?? 0);
-    const page = (paper: Paper) => ({ id: 'en_1234567', url: `/papers/${paper.id}/`, meta: searchFields(paper).meta as unknown as Record<string, string> });
+    const page = (paper: Paper) => ({ id: 'en_1234567', url: `/papers/${paper.id}/`, meta: searchFields(paper, keywordKey).meta as unknown as Record<string, string> });
     const table = buildSortTable([page(low), { ...page(papers[1]), id: 'en_7654321' }, page(high)]);
     expect(table.shared).toEqual(['en_1234567']);
     const results = [page(low), page(high)];
@@ -103,7 +105,7 @@ describe('what the search index records of real papers', () => {
     const twice = papers.find((paper) => paper.days.length > 1)!;
     expect(twice).toBeDefined(); // 2604.07429 was listed on 04-10 and 04-16
     for (const paper of papers) {
-      const { filters } = searchFields(paper);
+      const { filters } = searchFields(paper, keywordKey);
       expect(filters.month).toEqual([...new Set(paper.days.map((day) => day.slice(0, 7)))]);
       expect(filters.year).toEqual([...new Set(paper.days.map((day) => day.slice(0, 4)))]);
       expect(filters.has_code).toEqual([paper.githubRepo ? 'true' : 'false']);
@@ -113,15 +115,15 @@ describe('what the search index records of real papers', () => {
     expect(papers.some((paper) => (paper.categories ?? []).length > 0)).toBe(true);
   });
 
-  it('files a paper under the slug of every keyword it has, whatever other papers share it', () => {
+  it('files a paper under the topic key of every keyword it has, whatever other papers share it', () => {
     const withKeywords = papers.find((paper) => (paper.keywords ?? []).length >= 2)!;
-    const { filters } = searchFields(withKeywords);
-    expect(filters.topic).toEqual([...new Set(withKeywords.keywords!.map(slugify))]);
+    const { filters } = searchFields(withKeywords, keywordKey);
+    expect(filters.topic).toEqual([...new Set(withKeywords.keywords!.map(keywordKey))]);
     expect(filters.topic.every((slug) => /^[a-z0-9-]+$/.test(slug))).toBe(true);
   });
 
   it('counts each filter value over the collection: names alphabetical, periods newest first', () => {
-    const facets = searchFacets(papers.map((paper) => searchFields(paper)), new Map());
+    const facets = searchFacets(papers.map((paper) => searchFields(paper, keywordKey)), new Map());
     expect(Object.keys(facets)).toEqual([...searchFilterKeys]);
     expect(facets.has_code.reduce((sum, { count }) => sum + count, 0)).toBe(papers.length);
     const organizations = papers.filter((paper) => paper.organization).map((paper) => paper.organization!.fullname);
@@ -133,7 +135,7 @@ describe('what the search index records of real papers', () => {
   });
 
   it('offers as topics only the keywords with a topic page, named and ordered as those pages name them, with their papers counted', () => {
-    const fields = papers.map((paper) => searchFields(paper));
+    const fields = papers.map((paper) => searchFields(paper, keywordKey));
     const [a, b] = [...new Set(fields.flatMap(({ filters }) => filters.topic))];
     const facets = searchFacets(fields, new Map([[a, 'Zeta Topic'], [b, 'alpha topic']]));
     const papersWith = (slug: string) => fields.filter(({ filters }) => filters.topic.includes(slug)).length;

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { siteSettings } from '../config/site-settings.ts';
 import type { PaperEntry, SiteIndex } from './collection.ts';
-import { slugify } from './slugify.ts';
 
 /**
  * Keys for Astro's incremental build (`experimental.incrementalBuild`): a page that getStaticPaths
@@ -22,8 +21,8 @@ const inputsByIndex = new WeakMap<SiteIndex, Map<string, string>>();
 
 /**
  * What a page shows of a paper, wherever it shows it (its page, a card, a feed item): its file,
- * front matter and abstract together, and which of its keywords have a topic page to link to.
- * Made once per paper and build (at 54,000 papers, slugifying every keyword again for every
+ * front matter and abstract together, and the organization and topic pages it links to.
+ * Made once per paper and build (at 54,000 papers, finding every keyword's topic again for every
  * listing and feed a paper is on took seconds of each build).
  */
 function paperInputs(entry: PaperEntry, index: SiteIndex): string {
@@ -31,7 +30,8 @@ function paperInputs(entry: PaperEntry, index: SiteIndex): string {
   if (!known) inputsByIndex.set(index, (known = new Map()));
   let inputs = known.get(entry.id);
   if (inputs === undefined) {
-    inputs = JSON.stringify([entry.id, entry.digest, (entry.data.keywords ?? []).map((keyword) => index.topicSlugs.has(slugify(keyword)))]);
+    const organization = entry.data.organization && index.organizationOf(entry.data.organization);
+    inputs = JSON.stringify([entry.id, entry.digest, organization, (entry.data.keywords ?? []).map((keyword) => index.topicOf(keyword) ?? null)]);
     known.set(entry.id, inputs);
   }
   return inputs;

@@ -3,7 +3,6 @@ import { monthOf } from './dates.ts';
 import { plainText } from './math-text.ts';
 import { byName } from './papers.ts';
 import { searchFilterKeys, type SearchFilterKey } from './search-keys.ts';
-import { slugify } from './slugify.ts';
 
 /** Result metadata, shown on each result without loading the paper page. */
 export interface SearchMeta {
@@ -26,14 +25,13 @@ export interface SearchFields {
 /**
  * The filter values and metadata of a paper. The day a paper shows and sorts by is the
  * latest it was listed on; year and month filters take every day it was listed on. Topics are
- * the slugs of all the paper's keywords, not only those with a topic page: so what the index
- * records of a paper depends on the paper alone, and a keyword that becomes a topic when a new
- * day brings its third paper leaves the older papers' search shards as they were (the search
- * form only offers topics).
+ * the topic keys of all the paper's keywords (`topicOf`, src/lib/topics.ts), not only of those
+ * with a topic page: so a keyword that becomes a topic when a new day brings its third paper
+ * leaves the older papers' search shards as they were (the search form only offers topics).
  */
-export function searchFields(paper: Paper): SearchFields {
+export function searchFields(paper: Paper, topicOf: (keyword: string) => string): SearchFields {
   const day = paper.days.at(-1)!;
-  const topics = (paper.keywords ?? []).map(slugify).filter(Boolean);
+  const topics = (paper.keywords ?? []).map(topicOf).filter(Boolean);
   return {
     filters: {
       org: paper.organization ? [paper.organization.fullname] : [],

@@ -3,7 +3,7 @@
  * index. They are public: readers bookmark them and scripts build them, so they do not change.
  * This module imports only what imports nothing, so the browser's search script can share it.
  */
-import { slugify } from './slugify.ts';
+import { keywordKey } from './topics.ts';
 
 export const searchFilterKeys = ['org', 'topic', 'category', 'year', 'month', 'has_code'] as const;
 export type SearchFilterKey = (typeof searchFilterKeys)[number];
@@ -22,15 +22,15 @@ export interface SearchState {
 
 /**
  * Reads a search from a URL's query string; unknown keys and sorts are ignored. A topic is kept
- * by its slug, which is what the index records: a URL that names it by its label
- * (`topic=Large Language Models`, as links made before slugs did) still selects it.
+ * by its key, which is what the index records: a URL that names it by a label or an older slug
+ * (`topic=Large Language Models`, `topic=large-language-models`) still selects it.
  */
 export function parseSearchState(search: string): SearchState {
   const params = new URLSearchParams(search);
   const filters: SearchState['filters'] = {};
   for (const key of searchFilterKeys) {
     const raw = params.get(key)?.trim();
-    const value = raw && key === 'topic' ? slugify(raw) : raw;
+    const value = raw && key === 'topic' ? keywordKey(raw) : raw;
     if (value) filters[key] = value;
   }
   const sort = searchSortKeys.find((key) => key === params.get('sort'));

@@ -4,15 +4,15 @@ import { load } from 'cheerio';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { gateBuilds } from '../support/locations.ts';
-import { builtPages } from '../support/site-files.ts';
+import { builtPages, leadsElsewhere } from '../support/site-files.ts';
 
 const xml = new XMLParser({ isArray: (name) => name === 'url' || name === 'sitemap' });
 
 describe.each(gateBuilds)('what search engines and link previews find in the fixture build $name', ({ base, dist, siteUrl }) => {
   const pages = builtPages(dist, base).filter(({ file }) => !file.startsWith('pagefind/'));
   const html = (file: string) => load(readFileSync(join(dist, file), 'utf8'));
-  /** The pages a sitemap lists: every page but the not-found page and the e-mail digests. */
-  const listed = pages.filter(({ file }) => file !== '404.html' && !file.startsWith('digest/'));
+  /** The pages a sitemap lists: every page but the not-found page, the e-mail digests and the pages that lead to another (a merged topic's old page). */
+  const listed = pages.filter(({ file }) => file !== '404.html' && !file.startsWith('digest/') && !leadsElsewhere(dist, file));
 
   it('has a robots.txt that allows crawling and names the sitemap when the site has an address', () => {
     const robots = readFileSync(join(dist, 'robots.txt'), 'utf8');

@@ -6,6 +6,7 @@ import { parseFeed } from 'feedsmith';
 import { describe, expect, it } from 'vitest';
 import { byUpvotes, daysOf, fixturePapers, type FixturePaper } from '../support/fixture-papers.ts';
 import { gateBuilds, mathPapers, sites } from '../support/locations.ts';
+import { leadsElsewhere, listingSlugs } from '../support/site-files.ts';
 
 /**
  * The feeds of the fixture builds, read as a feed reader reads them: feedsmith parses all three
@@ -58,8 +59,8 @@ describe.each(gateBuilds)('the feeds of the fixture build $name', ({ base, dist,
   const origin = siteUrl ?? 'https://example.invalid';
   const paperUrl = (id: string) => `${origin}${base}papers/${id}/`;
   const siteFeeds = ['rss.xml', 'atom.xml', 'feed.json'];
-  const orgFeeds = readdirSync(join(dist, 'orgs'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => `orgs/${entry.name}/rss.xml`);
-  const topicFeeds = readdirSync(join(dist, 'topics'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => `topics/${entry.name}/rss.xml`);
+  const orgFeeds = listingSlugs(dist, 'orgs').map((slug) => `orgs/${slug}/rss.xml`);
+  const topicFeeds = listingSlugs(dist, 'topics').map((slug) => `topics/${slug}/rss.xml`);
 
   it('are RSS 2.0, Atom 1.0 and JSON Feed 1.1, well-formed, with the elements each format requires', () => {
     expect(read(dist, 'rss.xml').format).toBe('rss');
@@ -144,7 +145,7 @@ describe.each(gateBuilds)('the feeds of the fixture build $name', ({ base, dist,
     }
   });
 
-  const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('index.html') && !file.startsWith('pagefind'));
+  const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('index.html') && !file.startsWith('pagefind') && !leadsElsewhere(dist, file));
 
   it('are announced in the head of every page, and an organization or topic feed on its own pages', () => {
     for (const file of pages) {

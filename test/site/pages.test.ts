@@ -4,10 +4,12 @@ import { load, type CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasMath, plainText } from '../../src/lib/math-text.ts';
 import { isRenderableUrl } from '../../src/lib/links.ts';
-import { slugify } from '../../src/lib/slugify.ts';
+import { slugify as slugOf } from '../../src/lib/slugify.ts';
+import { topicKeys } from '../../src/lib/topics.ts';
 import type { SortTable } from '../../src/lib/search-sorts.ts';
 import { readCollection } from '../support/collection.ts';
 import { fixtureNote, sites } from '../support/locations.ts';
+import { listingSlugs } from '../support/site-files.ts';
 
 const { papers: papersDir, dist } = sites.fixture;
 
@@ -34,6 +36,8 @@ describe('a build of a small real collection', () => {
     days = [...new Set(papers.flatMap((paper) => paper.days))].sort();
   });
 
+  /** The slugs of the topic pages, without the old pages of merged spellings that lead to them. */
+  const topicPages = () => listingSlugs(dist, 'topics');
   /** The hrefs of a listing's paper cards, in page order. */
   const cardLinks = ($: CheerioAPI) => $('.paper-card-title a').map((_, a) => $(a).attr('href')).get();
   /** The cards of a day, across its pages (an arXiv listing day can fill several). */
@@ -193,32 +197,65 @@ describe('a build of a small real collection', () => {
     expect($('a[href^="/papers/date/"]')).toHaveLength(days.length);
   });
 
-  it('gives each organization a page of its papers, linked from their cards', () => {
-    // An organization is its Hugging Face handle: two handles may share a display name.
-    const byOrg = Map.groupBy(papers.filter((paper) => paper.organization), (paper) => paper.organization!.name);
+  it('gives each organization one page of its papers, whatever handle they name it by, and leads its other handles there', () => {
+    // An organization is its display name: several Hugging Face handles may share one (Zhejiang University has four).
+    const byOrg = Map.groupBy(papers.filter((paper) => paper.organization), (paper) => slugOf(paper.organization!.fullname));
     expect(byOrg.size).toBeGreaterThan(0);
+    expect([...byOrg.values()].some((list) => new Set(list.map((paper) => paper.organization!.name)).size > 1)).toBe(true);
     for (const list of byOrg.values()) {
-      const name = list[0].organization!.fullname;
-      const $ = page(`papers/${list[0].id}`);
-      const href = $('.paper-facts a[href^="/orgs/"]').attr('href')!;
-      expect(load(readFileSync(join(dist, href, 'index.html'), 'utf8'))('h1').text()).toBe(`Papers from ${name}`);
-      expect(cardLinks(load(readFileSync(join(dist, href, 'index.html'), 'utf8'))).sort()).toEqual(list.map((paper) => `/papers/${paper.id}/`).sort());
+      const hrefs = new Set(list.map((paper) => page(`papers/${paper.id}`)('.paper-facts a[href^="/orgs/"]').attr('href')!));
+      expect(hrefs.size, list[0].organization!.fullname).toBe(1);
+      const [href] = hrefs;
+      const $ = page(href.slice(1));
+      expect($('h1').text()).toMatch(/^Papers from /);
+      expect(cardLinks($).sort()).toEqual(list.map((paper) => `/papers/${paper.id}/`).sort());
+      // Every other handle's page leads to this one.
+      for (const handle of new Set(list.map((paper) => slugOf(paper.organization!.name)))) {
+        if (`/orgs/${handle}/` === href) continue;
+        expect(page(`orgs/${handle}`)('meta[http-equiv="refresh"]').attr('content')).toBe(`0; url=${href}`);
+      }
     }
+  });
+
+  it('makes one topic page of the spellings of one keyword, and leads the pages of the others there', () => {
+    const pages = new Set(topicPages());
+    const leading = readdirSync(join(dist, 'topics'), { withFileTypes: true }).filter((entry) => entry.isDirectory() && !pages.has(entry.name)).map((entry) => entry.name);
+    expect(leading.length).toBeGreaterThan(0);
+    for (const slug of leading) {
+      const $ = page(`topics/${slug}`);
+      const target = $('main a').attr('href')!;
+      expect($('meta[http-equiv="refresh"]').attr('content')).toBe(`0; url=${target}`);
+      expect($('meta[name="robots"]').attr('content')).toBe('noindex');
+      // It leads to a topic page, never to another page that leads on, and no card links the old one.
+      expect(readFileSync(join(dist, target, 'index.html'), 'utf8')).not.toContain('http-equiv="refresh"');
+      expect(readFileSync(join(dist, 'index.html'), 'utf8')).not.toContain(`href="/topics/${slug}/"`);
+    }
+    // Every spelling of a keyword the papers use links to one page.
+    const linksOf = new Map<string, Set<string>>();
+    for (const paper of papers) {
+      const $ = page(`papers/${paper.id}`);
+      $('.keywords a').each((_, a) => {
+        const key = $(a).text().toLowerCase().replace(/[^a-z0-9]+/g, ' ').replace(/s\b/g, '').trim();
+        linksOf.set(key, new Set([...(linksOf.get(key) ?? []), $(a).attr('href')!]));
+      });
+    }
+    expect([...linksOf].filter(([, hrefs]) => hrefs.size > 1)).toEqual([]);
   });
 
   it('makes topic pages only for keywords that at least three papers share', () => {
-    const topics = readdirSync(join(dist, 'topics'), { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    const topics = topicPages();
     expect(topics.length).toBeGreaterThan(0);
-    for (const topic of topics) expect(cardLinks(page(`topics/${topic.name}`)).length).toBeGreaterThanOrEqual(3);
+    for (const slug of topics) expect(cardLinks(page(`topics/${slug}`)).length).toBeGreaterThanOrEqual(3);
   });
 
   it('names a topic by the spelling of its keyword that most of its papers use', () => {
+    const topicOf = topicKeys(papers.map((paper) => paper.keywords ?? []));
     const spellings = new Map<string, Map<string, number>>();
     for (const keyword of papers.flatMap((paper) => paper.keywords ?? [])) {
-      const counts = spellings.get(slugify(keyword)) ?? new Map<string, number>();
-      spellings.set(slugify(keyword), counts.set(keyword, (counts.get(keyword) ?? 0) + 1));
+      const counts = spellings.get(topicOf(keyword)) ?? new Map<string, number>();
+      spellings.set(topicOf(keyword), counts.set(keyword, (counts.get(keyword) ?? 0) + 1));
     }
-    const topics = readdirSync(join(dist, 'topics'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    const topics = topicPages();
     // Real keywords come in several spellings ("Large Language Models", "large language models").
     const spelledApart = topics.filter((slug) => spellings.get(slug)!.size > 1);
     expect(spelledApart.length).toBeGreaterThan(0);

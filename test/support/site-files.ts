@@ -80,3 +80,15 @@ function firstDifference(file: string, a: Buffer, b: Buffer): string {
   };
   return `${file}: ${a.length} and ${b.length} bytes, first differing at byte ${at}:\n    ${around(a)}\n    ${around(b)}`;
 }
+
+/** Whether a built page only leads on to another: the old page of a merged topic's spelling or of an organization's other handle. */
+export function leadsElsewhere(dir: string, file: string): boolean {
+  return readFileSync(join(dir, file), 'utf8').includes('http-equiv="refresh"');
+}
+
+/** The slugs of the listing pages under `folder` (`topics`, `orgs`), without the pages that lead on to another. */
+export function listingSlugs(dir: string, folder: string): string[] {
+  return readdirSync(join(dir, folder), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !leadsElsewhere(dir, join(folder, entry.name, 'index.html')))
+    .map((entry) => entry.name);
+}
