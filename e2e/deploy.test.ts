@@ -102,12 +102,16 @@ describe('the build under /daily/, served with the _headers it wrote', () => {
     // Scrolled to the foot, every lazy image loads; the cards never move as they do.
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.waitForLoadState('networkidle');
-    const shifted = await page.evaluate(() => new Promise<number>((resolve) => {
-      let total = 0;
-      new PerformanceObserver((list) => list.getEntries().forEach((entry) => (total += (entry as unknown as { value: number }).value))).observe({ type: 'layout-shift', buffered: true });
-      setTimeout(() => resolve(total), 300);
+    // Each shift, with what moved, so a failure says where to look.
+    const shifts = await page.evaluate(() => new Promise<string[]>((resolve) => {
+      const found: string[] = [];
+      type Shift = { value: number; sources?: { node?: Element; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] };
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as Shift[]) found.push(`${entry.value.toFixed(4)}: ${(entry.sources ?? []).map(({ node, previousRect: was, currentRect: now }) => `${node?.nodeName}.${node?.className} (${was.x},${was.y} ${was.width}x${was.height} -> ${now.x},${now.y} ${now.width}x${now.height})`).join('; ')}`);
+      }).observe({ type: 'layout-shift', buffered: true });
+      setTimeout(() => resolve(found), 300);
     }));
-    expect(shifted).toBe(0);
+    expect(shifts).toEqual([]);
     expect(served.offSite.filter((request) => !request.startsWith('image '))).toEqual([]);
     // Lazy images load as they near the view: some, not all, each one the page names.
     const loaded = served.offSite.map((request) => request.slice('image '.length));
