@@ -53,6 +53,10 @@ describe('the site settings, from the config file and the environment', () => {
     expect(problems({ SITE_URL: 'https://user.github.io/daily/' }, project())).toBe('invalid site settings:\n  SITE_URL: expected the address without a path, like https://papers.example.org: a sub-path goes in the base path');
   });
 
+  it('name an address without its scheme as the one problem it is, never a TypeError', () => {
+    expect(problems({ SITE_URL: 'papers.example.org' }, project())).toBe('invalid site settings:\n  SITE_URL: expected an http(s) address, like https://papers.example.org');
+  });
+
   it('name the file, line, column and field of each bad key of the config file, and the variable of each bad variable', () => {
     const dir = project('{\n  "title": "",\n  "basePath": "/../secret/",\n  "siteURL": "https://papers.example.org",\n  "newsletterUrl": "javascript:alert(1)"\n}\n');
     expect(problems({ BASE_PATH: '/daily?x=1' }, dir)).toBe(

@@ -26,7 +26,8 @@ const mailbox = z.string().trim().refine((value) => !/[\r\n]/.test(value) && z.e
  * would be dropped from every link without a word, so it is refused.
  */
 export const siteOrigin = webAddress
-  .refine((value) => { const url = new URL(value); return url.pathname === '/' && !url.search && !url.hash; }, 'expected the address without a path, like https://papers.example.org: a sub-path goes in the base path')
+  // Zod runs this check after a failed one too: an address that is none (no scheme) is reported once, above.
+  .refine((value) => { if (!URL.canParse(value)) return true; const url = new URL(value); return url.pathname === '/' && !url.search && !url.hash; }, 'expected the address without a path, like https://papers.example.org: a sub-path goes in the base path')
   .transform((value) => new URL(value).origin);
 
 /** The sub-path the site is served under: `daily`, `/daily` and `/daily/` all mean `/daily/`; empty is the domain root. */
