@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readText } from '../src/fs/files.ts';
@@ -38,5 +38,19 @@ describe('npm run ingest', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/daily-papers\.config\.json:2:\d+.*papersDir/);
     expect(readdirSync(project)).toEqual(['daily-papers.config.json']);
+  });
+
+  it('exits 2, writing nothing, on a path that is not there and on a folder with nothing to read directly in it', async () => {
+    const project = scratchFolder('ingest-cli');
+    const missing = await runScript('ingest.ts', ['no-such-folder'], {}, project);
+    expect([missing.code, missing.stderr.split('\n')[0]]).toEqual([2, 'no such file or folder: no-such-folder']);
+    // Days kept in a sub-folder per month: the folder itself holds no file to read.
+    mkdirSync(join(project, 'raw', '2026-04'), { recursive: true });
+    copyFileSync(DAY, join(project, 'raw', '2026-04', '2026-04-14.json'));
+    const nested = await runScript('ingest.ts', ['raw'], {}, project);
+    expect(nested.code).toBe(2);
+    expect(nested.stderr).toMatch(/^no \.json, .* file directly in raw \(sub-folders are not read: name each one\)/);
+    expect(readdirSync(project)).toEqual(['raw']);
+    expect((await runScript('ingest.ts', ['raw/2026-04'], {}, project)).code).toBe(0);
   });
 });
