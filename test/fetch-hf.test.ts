@@ -181,6 +181,16 @@ describe('fetching Hugging Face days', () => {
     expect(statSync(dayFile(DAY)).mtimeMs).toBe(before);
   });
 
+  it('stops, saying why, at the first day the API gives no answer to at all, after its retries, rather than trying every later day', async () => {
+    // A port that was just listened on and is closed: connections are refused.
+    const closed = await startReplayServer(hfDailyApi(days));
+    await closed.close();
+    const outcome = await fetchHfDays(run({ settings: fetchSettingsSchema.parse({ HF_API_URL: `${closed.origin}${HF_PATH}`, FETCH_RETRIES: '2' }) }), ['2026-06-22', '2026-06-23', '2026-06-24']);
+    expect(outcome).toEqual({ written: [], failed: 1 });
+    expect(logged.filter((line) => line.includes('failed:'))).toEqual([expect.stringMatching(/^2026-06-22: failed: /)]);
+    expect(logged.at(-1)).toBe('the API could not be reached: the 2 later days were not tried; run again when it can be');
+  });
+
   it('saves days that ingest reads into the same papers as the original records', async () => {
     const items = hfDayItems(LONG_DAY);
     days.set(LONG_DAY, items);

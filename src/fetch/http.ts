@@ -69,9 +69,12 @@ export class BadBody extends Error {
 /** A request that failed for good: its last problem (safe to print), and how many attempts were made. */
 export class FetchFailed extends Error {
   readonly attempts: number;
-  constructor(message: string, attempts: number) {
+  /** No answer came at all (refused, unresolved, timed out): the server, not the request, is the trouble. */
+  readonly unreachable: boolean;
+  constructor(message: string, attempts: number, unreachable = false) {
     super(message);
     this.attempts = attempts;
+    this.unreachable = unreachable;
   }
 }
 
@@ -84,7 +87,7 @@ export interface HttpClient {
   get<T>(url: string, check: (body: string) => T): Promise<{ body: string; value: T; attempts: number }>;
 }
 
-type Problem = { message: string; retry: boolean; retryAfterMs?: number };
+type Problem = { message: string; retry: boolean; retryAfterMs?: number; unreachable?: boolean };
 
 export function createHttpClient(options: HttpOptions): HttpClient {
   const { timeoutMs, maxBodyBytes = 64 * 2 ** 20, retries, baseBackoffMs = 1000, maxBackoffMs = 60_000, maxRetryAfterMs = 120_000, minIntervalMs = 0 } = options;
@@ -108,7 +111,7 @@ export function createHttpClient(options: HttpOptions): HttpClient {
         return { ok: false, problem: { message: `the answer is over the ${byteSize(maxBodyBytes)} limit`, retry: false } };
       }
     } catch (error) {
-      return { ok: false, problem: { message: describeNetworkError(error, timeoutMs), retry: true } };
+      return { ok: false, problem: { message: describeNetworkError(error, timeoutMs), retry: true, unreachable: true } };
     } finally {
       lastEnd = clock.now();
     }
@@ -145,7 +148,7 @@ export function createHttpClient(options: HttpOptions): HttpClient {
         if (!problem.retry || attempts > retries) {
           const verdict = problem.retry ? `giving up after ${attempts} attempt${attempts === 1 ? '' : 's'}` : 'not retrying';
           log(`${request}: ${message}; ${verdict}`);
-          throw new FetchFailed(message, attempts);
+          throw new FetchFailed(message, attempts, problem.unreachable === true);
         }
         const waitMs = problem.retryAfterMs !== undefined ? Math.min(problem.retryAfterMs, maxRetryAfterMs) : random() * Math.min(maxBackoffMs, baseBackoffMs * 2 ** (attempts - 1));
         log(`${request}: ${message}; retry ${attempts} of ${retries} in ${(waitMs / 1000).toFixed(1)} s${problem.retryAfterMs !== undefined ? ' (Retry-After)' : ''}`);

@@ -59,7 +59,7 @@ function client(run: FetchRun, minIntervalMs = 0) {
 export async function fetchHfDays(run: FetchRun, days: readonly string[]): Promise<FetchOutcome> {
   const http = client(run);
   const outcome: FetchOutcome = { written: [], failed: 0 };
-  for (const day of days) {
+  for (const [i, day] of days.entries()) {
     try {
       const fetched = await fetchHfDay(http, run.settings.HF_API_URL, day, { limit: run.hfPageSize });
       const saved = saveHfDay(run.outDir, fetched);
@@ -70,6 +70,12 @@ export async function fetchHfDays(run: FetchRun, days: readonly string[]): Promi
       if (!(error instanceof FetchFailed)) throw error;
       run.log(`${day}: failed: ${error.message}`);
       outcome.failed++;
+      // No answer at all, after every retry: the next days would wait out the same retries (offline, 167 days took minutes).
+      const left = days.length - i - 1;
+      if (error.unreachable && left > 0) {
+        run.log(`the API could not be reached: the ${plural(left, 'later day')} ${left === 1 ? 'was' : 'were'} not tried; run again when it can be`);
+        break;
+      }
     }
   }
   return outcome;
