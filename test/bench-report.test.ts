@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { benchTable, budgetChecks, formatNumber, type BenchRun } from '../scripts/tooling/bench-report.ts';
+import { outputBreakdown } from '../src/lib/output-kinds.ts';
 
 /** A collection's figures, as the bench would give them, with the cold and update seconds and the memory chosen. */
 function collection(label: string, scale: number, papers: number, { cold, addDay, rssMb }: { cold: number; addDay: number; rssMb: number }): BenchRun['collections'][number] {
@@ -17,8 +18,11 @@ function collection(label: string, scale: number, papers: number, { cold, addDay
     build,
     coldSeconds: cold,
     pagesPerSecond: (papers + 1000) / build.seconds,
-    outputMb: 100,
-    outputFiles: 2 * papers,
+    output: outputBreakdown([
+      ...Array.from({ length: papers }, (_, i) => ({ path: `papers/${i}/index.html`, bytes: 10_000 })),
+      ...Array.from({ length: papers }, (_, i) => ({ path: `pagefind/2026-01-01/fragment/en_${i}.pf_fragment`, bytes: 1_000 })),
+      { path: 'pagefind/2026-01-01/index/en_big.pf_index', bytes: scale === 8 ? 30e6 : 1e6 },
+    ]),
     largestDayPage: { day: '2025-05-05', htmlGzip: 20_000, cssGzip: 2_000, total: 22_000 },
     search: [cost],
     addOneDay: { day: '2026-06-25', papers: 21, seconds: addDay, ingestSeconds: 0.1, rebuild: { ...build, seconds: addDay - 0.1, phases: { ...build.phases, renderSeconds: 12.5, renderedRoutes: 1200, keptRoutes: papers * 2 } } },
@@ -49,6 +53,17 @@ describe('the bench report', () => {
     expect(of('≤ 4,096 MB at ≥ 50,000 papers')).toEqual([{ collection: '8×', value: 3900, holds: true }]);
     expect(of('≤ 30 s at ≥ 50,000 papers')).toEqual([{ collection: '8×', value: 25, holds: true }]);
     expect(of('≤ 300 ms').map((result) => result.holds)).toEqual([true, true, true]);
+    // The hosts: 2 files a paper and one index file; 8× has a file over Cloudflare's 25 MiB.
+    expect(of('≤ 20,000 at 1× (Cloudflare, free)')).toEqual([{ collection: '1×', value: 2 * 6747 + 1, holds: true }]);
+    expect(of('≤ 2.5 at ≥ 50,000 papers')).toEqual([{ collection: '8×', value: (2 * 53_976 + 1) / 53_976, holds: true }]);
+    expect(of('≤ 26.2 MB (25 MiB, Cloudflare)').map((result) => result.holds)).toEqual([true, true, false]);
+  });
+
+  it('weighs the output by kind, and says which hosts take it whole', () => {
+    const table = benchTable(run).split('\n');
+    const row = (name: string) => table.find((line) => line.startsWith(name))!;
+    expect(row('· paper pages: files · MB')).toMatch(/6,747 · 67\.5\s+26,988 · 269\.9\s+53,976 · 539\.8$/);
+    expect(row('fits Cloudflare Pages, free plan · Cloudflare Pages, paid plan · GitHub Pages')).toMatch(/✓ · ✓ · ✓\s+✗ · ✓ · ✓\s+✗ · ✗ · ✓$/);
   });
 
   it('prints the budgets beside their rows, and marks only the figures they apply to', () => {

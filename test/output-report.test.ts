@@ -1,23 +1,60 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { measureTree } from '../src/fs/files.ts';
-import { CLOUDFLARE_PAGES_FILE_LIMIT, describeOutput } from '../src/integrations/output-report.ts';
+import { sizedFiles } from '../src/fs/files.ts';
+import { describeOutput } from '../src/integrations/output-report.ts';
+import { overHostLimits } from '../src/lib/hosts.ts';
+import { outputBreakdown, outputKindOf } from '../src/lib/output-kinds.ts';
 import { scratchFolder } from './support/scratch.ts';
 
+/** An output of `files` files of `bytes` bytes in all, its largest file `largest` bytes. */
+const output = (files: number, bytes: number, largest = 1) => ({ files, bytes, largestFile: { path: 'pagefind/2026-06-01/index/en_1.pf_index', bytes: largest } });
+
 describe("the build's output report", () => {
-  it('counts every file in every folder, and their bytes', () => {
+  it('measures every file in every folder, a dot folder too, by its path in the output', () => {
     const dir = scratchFolder('output');
     mkdirSync(join(dir, 'papers', '2606.01234'), { recursive: true });
+    mkdirSync(join(dir, '.well-known'));
     writeFileSync(join(dir, 'index.html'), 'x'.repeat(1000));
     writeFileSync(join(dir, 'papers', '2606.01234', 'index.html'), 'y'.repeat(234));
+    writeFileSync(join(dir, '.well-known', 'security.txt'), 'z');
     writeFileSync(join(dir, '_headers'), '');
-    expect(measureTree(dir)).toEqual({ files: 3, bytes: 1234 });
+    expect(sizedFiles(dir).sort((a, b) => (a.path < b.path ? -1 : 1))).toEqual([
+      { path: '.well-known/security.txt', bytes: 1 },
+      { path: '_headers', bytes: 0 },
+      { path: 'index.html', bytes: 1000 },
+      { path: 'papers/2606.01234/index.html', bytes: 234 },
+    ]);
   });
 
-  it('says the count and the size, and warns only past the 20,000 files Cloudflare Pages takes for free', () => {
-    expect(CLOUDFLARE_PAGES_FILE_LIMIT).toBe(20_000);
-    expect(describeOutput({ files: 20_000, bytes: 1_234_567_890 })).toEqual({ summary: '20,000 files, 1234.6 MB (1,234,567,890 bytes)' });
-    expect(describeOutput({ files: 20_001, bytes: 5 }).warning).toMatch(/^20,001 files is more than the 20,000 that Cloudflare Pages deploys on its free plan/);
+  it('tells each file its kind from where the site puts it', () => {
+    const kinds = {
+      'papers/2606.01234/index.html': 'paper pages',
+      'papers/date/2026-06-24/index.html': 'day, week and month listings',
+      'papers/week/2026-W26/2/index.html': 'day, week and month listings',
+      'papers/index.html': 'day, week and month listings',
+      'topics/grpo/index.html': 'topic pages',
+      'topics/grpo/rss.xml': 'feeds',
+      'orgs/qwen/rss.xml': 'feeds',
+      'atom.xml': 'feeds',
+      'orgs/qwen/2/index.html': 'organization pages',
+      'pagefind/2026-06-01/fragment/en_1.pf_fragment': 'search index',
+      'search/sorts.json': 'search index',
+      'search/index.html': 'other pages and assets',
+      'data/days/2026-06-24.json': 'open data',
+      'digest/2026-06-24.html': 'digests',
+      '_astro/Base.css': 'other pages and assets',
+    };
+    expect(Object.fromEntries(Object.keys(kinds).map((path) => [path, outputKindOf(path)]))).toEqual(kinds);
+  });
+
+  it('says the size in all and by kind, and warns of each host whose limits the output is over, with the limit and the figure', () => {
+    const breakdown = outputBreakdown([{ path: 'papers/1/index.html', bytes: 10 }, { path: 'topics/a/rss.xml', bytes: 5 }, { path: 'index.html', bytes: 2 }]);
+    expect(breakdown).toMatchObject({ files: 3, bytes: 17, largestFile: { path: 'papers/1/index.html', bytes: 10 } });
+    expect(describeOutput(breakdown)).toEqual({ summary: '3 files, 0.0 MB (17 bytes)\n  paper pages: 1 file, 0.0 MB\n  feeds: 1 file, 0.0 MB\n  other pages and assets: 1 file, 0.0 MB', warnings: [] });
+    expect(overHostLimits('cloudflare-free', output(20_000, 5))).toEqual([]);
+    expect(overHostLimits('cloudflare-free', output(20_001, 5))).toEqual(['Cloudflare Pages, free plan takes at most 20,000 files; the site has 20,001']);
+    expect(overHostLimits('cloudflare-paid', output(20_001, 5, 30e6))).toEqual(['Cloudflare Pages, paid plan takes no file over 26.2 MB; pagefind/2026-06-01/index/en_1.pf_index has 30 MB']);
+    expect(overHostLimits('github-pages', output(250_000, 3.6e9))).toEqual(['GitHub Pages takes at most 1,000 MB in all; the site has 3,600 MB']);
   });
 });

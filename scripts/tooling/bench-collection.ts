@@ -5,6 +5,8 @@ import { pageWeight } from './page-weight.ts';
 import { measureCommand } from './process-tree.ts';
 import { measureSearch, type SearchCost } from './search-cost.ts';
 import { measureBuild, type MeasuredBuild } from './site-build.ts';
+import { sizedFiles } from '../../src/fs/files.ts';
+import { outputBreakdown, type OutputBreakdown } from '../../src/lib/output-kinds.ts';
 
 /** Queries readers type (one word, two, a common one), each followed by another once the index is warm. */
 export const BENCH_QUERIES = [
@@ -31,8 +33,8 @@ export interface CollectionBench {
   /** Ingest and cold build: a site from raw records. */
   coldSeconds: number;
   pagesPerSecond: number;
-  outputMb: number;
-  outputFiles: number;
+  /** The output's files and bytes, in all, by kind (src/lib/output-kinds.ts), and its largest file. */
+  output: OutputBreakdown;
   /** The day page with the most bytes, as a reader downloads it without scripts (gzipped HTML and CSS). */
   largestDayPage: { day: string; htmlGzip: number; cssGzip: number; total: number };
   /** Per query; empty when search could not be measured, and `searchError` says why. */
@@ -66,9 +68,9 @@ export async function benchCollection({ label, inputs, work, newDaySource, log }
   const build = await measureBuild({ papersDir, outDir: dist, cacheDir });
   log(`${label}: cold build in ${build.seconds.toFixed(1)} s`);
 
-  const files = readdirSync(dist, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  const pages = files.filter((entry) => entry.name.endsWith('.html')).length;
-  const bytes = files.reduce((sum, entry) => sum + statSize(join(entry.parentPath, entry.name)), 0);
+  const files = sizedFiles(dist);
+  const pages = files.filter((file) => file.path.endsWith('.html')).length;
+  const output = outputBreakdown(files);
   const listed = (JSON.parse(readFileSync(join(dist, 'data', 'index.json'), 'utf8')) as { days: { day: string }[] }).days.map(({ day }) => day);
   const dayPages = join(dist, 'papers', 'date');
   const busiest = readdirSync(dayPages)
@@ -102,8 +104,7 @@ export async function benchCollection({ label, inputs, work, newDaySource, log }
     build,
     coldSeconds: ingested.seconds + build.seconds,
     pagesPerSecond: pages / build.seconds,
-    outputMb: bytes / 1e6,
-    outputFiles: files.length,
+    output,
     largestDayPage,
     search,
     searchError,

@@ -1,3 +1,5 @@
+import { HOSTS, overHostLimits, type HostName } from '../../src/lib/hosts.ts';
+import { OUTPUT_KINDS } from '../../src/lib/output-kinds.ts';
 import type { CollectionBench } from './bench-collection.ts';
 
 /** A bench run: one collection per scale (or the --data folders), with where and on what it ran. */
@@ -20,6 +22,8 @@ export interface BenchRun {
 
 type Collection = BenchRun['collections'][number];
 
+const HOST_NAMES = Object.keys(HOSTS) as HostName[];
+
 /** A limit the project holds itself to, on one figure, for the collections it is about. */
 interface Budget {
   /** The row it sits on. */
@@ -40,6 +44,11 @@ export const BUDGETS: Budget[] = [
   { row: 'peak RSS MB, at once', text: '≤ 4,096 MB at ≥ 50,000 papers', limit: 4096, appliesTo: archiveScale },
   { row: 'add one day and rebuild, s', text: '≤ 30 s at ≥ 50,000 papers', limit: 30, appliesTo: archiveScale },
   { row: 'largest day page, gzip KB', text: '≤ 60 KB', limit: 60, appliesTo: everySite },
+  // Issue 22: the output fits the hosts (src/lib/hosts.ts) at the real archive's size and at 8×.
+  { row: 'output files', text: '≤ 20,000 at 1× (Cloudflare, free)', limit: 20_000, appliesTo: realArchive },
+  { row: 'output MB', text: '≤ 1,000 MB at ≥ 50,000 papers (GitHub Pages)', limit: 1000, appliesTo: archiveScale },
+  { row: 'output files per paper', text: '≤ 2.5 at ≥ 50,000 papers', limit: 2.5, appliesTo: archiveScale },
+  { row: 'largest file MB', text: '≤ 26.2 MB (25 MiB, Cloudflare)', limit: 26.2, appliesTo: everySite },
   { row: 'first query, max gzip KB of index data', text: '≤ 150 KB', limit: 150, appliesTo: everySite },
   { row: 'first results after typing, max ms', text: '≤ 300 ms', limit: 300, appliesTo: everySite },
 ];
@@ -63,8 +72,13 @@ const ROWS: [string, (c: Collection) => number | string | undefined][] = [
   ['· ingest', (c) => c.ingest.peakRssMb],
   ['· build, Node', (c) => c.build.peakRssMb.MainThread ?? c.build.peakRssMb.node],
   ['· build, Pagefind', (c) => c.build.peakRssMb.pagefind_extend],
-  ['output MB', (c) => c.outputMb],
-  ['output files', (c) => c.outputFiles],
+  ['output MB', (c) => c.output.bytes / 1e6],
+  ['output files', (c) => c.output.files],
+  ['output files per paper', (c) => c.output.files / c.papers],
+  ...OUTPUT_KINDS.map((kind): [string, (c: Collection) => string] => [`· ${kind}: files · MB`, (c) => `${formatNumber(c.output.kinds[kind].files)} · ${formatNumber(c.output.kinds[kind].bytes / 1e6)}`]),
+  ['· KB per 1,000 papers, all', (c) => Math.round(c.output.bytes / c.papers)],
+  ['largest file MB', (c) => c.output.largestFile.bytes / 1e6],
+  [`fits ${HOST_NAMES.map((host) => HOSTS[host].name).join(' · ')}`, (c) => HOST_NAMES.map((host) => (overHostLimits(host, c.output).length === 0 ? '✓' : '✗')).join(' · ')],
   ['add one day and rebuild, s', (c) => c.addOneDay.seconds],
   ['· ingest s', (c) => c.addOneDay.ingestSeconds],
   ['· rebuild s', (c) => c.addOneDay.rebuild.seconds],

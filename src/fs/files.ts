@@ -117,10 +117,12 @@ export function filesUnder(dir: string): string[] {
     .sort(byCodeUnits);
 }
 
-/** How many files there are under `dir`, at any depth, and their bytes. */
-export function measureTree(dir: string): { files: number; bytes: number } {
-  const files = walkFiles(dir);
-  return { files: files.length, bytes: files.reduce((bytes, entry) => bytes + statSync(join(entry.parentPath, entry.name)).size, 0) };
+/** Every file under `dir`, at any depth, by its path relative to `dir` (with `/`), with its bytes; in no set order. */
+export function sizedFiles(dir: string): { path: string; bytes: number }[] {
+  return walkFiles(dir).map((entry) => {
+    const file = join(entry.parentPath, entry.name);
+    return { path: relative(dir, file).split(sep).join('/'), bytes: statSync(file).size };
+  });
 }
 
 /**
