@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHeadersFile, type HeaderRule } from '../src/headers/headers-file.ts';
 import { plainText } from '../src/lib/math-text.ts';
 import { formatSearchState } from '../src/lib/search-keys.ts';
-import { launchChromium, withoutOtherOrigins } from '../test/support/browser.ts';
+import { launchChromium, routeOtherOrigins } from '../test/support/browser.ts';
 import { gateBuilds, mathPapers, sites } from '../test/support/locations.ts';
 import { searchablePapers, uniqueTitleWord } from '../test/support/search-targets.ts';
 import { serveStatic } from '../test/support/static-server.ts';
@@ -32,7 +32,7 @@ function servedWithHeaders(headers: readonly HeaderRule[]) {
   beforeAll(async () => {
     served.server = await serveStatic(subPath.dist, subPath.base, { headers });
     served.context = await browser.newContext();
-    await withoutOtherOrigins(served.context, served.server.origin, served.offSite);
+    await routeOtherOrigins(served.context, served.server.origin, { noted: served.offSite });
     await served.context.addInitScript(() => {
       const found: string[] = [];
       Object.assign(window, { cspViolations: found });

@@ -5,7 +5,7 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCommandLine } from '../src/cli/command-line.ts';
-import { launchChromium, withOfflineImages } from './tooling/chromium.ts';
+import { launchChromium, routeOtherOrigins } from './tooling/chromium.ts';
 import { serveStatic } from './tooling/static-server.ts';
 
 const USAGE = `usage: npm run screenshots [-- --dist DIR] [--out DIR] [--paper ID]
@@ -27,7 +27,7 @@ try {
     for (const width of [390, 1280]) {
       for (const colorScheme of ['light', 'dark'] as const) {
         const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 900 }, colorScheme, deviceScaleFactor: 1 });
-        await withOfflineImages(context, server.origin);
+        await routeOtherOrigins(context, server.origin, { fetch: true });
         const page = await context.newPage();
         await page.goto(server.url(path), { waitUntil: 'networkidle' });
         const file = join(values.out, `${name}-${width}-${colorScheme}.png`);

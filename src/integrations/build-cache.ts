@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { isFile, readBytes, readTextIfExists, removeTree, writeFileAtomic } from '../fs/files.ts';
+import { fileBytes, isFile, modifiedAt, readBytes, readTextIfExists, removeTree, writeFileAtomic } from '../fs/files.ts';
 
 /**
  * The caches the build keeps besides Astro's own, all in one folder of Astro's cache folder with
@@ -46,9 +46,19 @@ interface Manifest {
  * what a cache holds is also made by the libraries the project runs (Pagefind, the XML writer).
  */
 export function cacheVersion(name: CacheName, root: string): string {
+  return `${CACHE_CODE[name].version} ${lockfileHash(root)}`;
+}
+
+/** The lockfile's hash, by its path, size and time: read and hashed once, not once per cache a build opens. */
+const lockfileHashes = new Map<string, string>();
+
+function lockfileHash(root: string): string {
   const lockfile = join(root, 'package-lock.json');
-  const libraries = isFile(lockfile) ? createHash('sha256').update(readBytes(lockfile)).digest('base64url') : 'no lockfile';
-  return `${CACHE_CODE[name].version} ${libraries}`;
+  if (!isFile(lockfile)) return 'no lockfile';
+  const stamp = `${lockfile}\0${fileBytes(lockfile)}\0${modifiedAt(lockfile)}`;
+  let hash = lockfileHashes.get(stamp);
+  if (hash === undefined) lockfileHashes.set(stamp, (hash = createHash('sha256').update(readBytes(lockfile)).digest('base64url')));
+  return hash;
 }
 
 /**

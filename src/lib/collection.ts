@@ -136,10 +136,11 @@ function organizationKey(organization: Organization): string {
  */
 function organizationListings(papers: PaperEntry[]): OrganizationListing[] {
   const listings = [...groupBy(papers, (paper) => (paper.organization ? [organizationKey(paper.organization)] : [])).entries()].map(([name, entries]) => {
+    const handleOf = (entry: PaperEntry) => slugify(entry.data.organization!.name);
     const handles = new Map<string, number>();
-    for (const { data } of entries) handles.set(slugify(data.organization!.name), (handles.get(slugify(data.organization!.name)) ?? 0) + 1);
+    for (const entry of entries) handles.set(handleOf(entry), (handles.get(handleOf(entry)) ?? 0) + 1);
     const slug = commonest(handles);
-    return { slug, organization: entries.find(({ data }) => slugify(data.organization!.name) === slug)!.data.organization!, papers: entries, otherSlugs: [...handles.keys()].filter((other) => other !== slug), names: [name] };
+    return { slug, organization: entries.find((entry) => handleOf(entry) === slug)!.data.organization!, papers: entries, otherSlugs: [...handles.keys()].filter((other) => other !== slug), names: [name] };
   });
   // Two names under one handle's slug (rare: a handle renamed) share one page.
   const bySlug = new Map<string, OrganizationListing>();

@@ -26,12 +26,18 @@ function expansionWithAcronym(keyword: string): { expansion: string; acronym: st
   return found && acronymFits(found[2], found[1]) ? { expansion: found[1], acronym: found[2] } : undefined;
 }
 
+/** Keys already made, by keyword: a keyword is keyed for its cards, its page, its search fields and the topics, many times a build. */
+const keys = new Map<string, string>();
+
 /** The key of a keyword by its spelling alone: its slug, the last word singular, an `(ACR)` after an expansion dropped. */
 export function keywordKey(keyword: string): string {
-  const slug = slugify(expansionWithAcronym(keyword)?.expansion ?? keyword);
-  const words = slug.split('-');
-  words[words.length - 1] = singular(words.at(-1)!);
-  return words.join('-');
+  let key = keys.get(keyword);
+  if (key === undefined) {
+    const words = slugify(expansionWithAcronym(keyword)?.expansion ?? keyword).split('-');
+    words[words.length - 1] = singular(words.at(-1)!);
+    keys.set(keyword, (key = words.join('-')));
+  }
+  return key;
 }
 
 /** Small words an acronym skips: Reinforcement Learning with Verifiable Rewards is RLVR. */

@@ -4,7 +4,7 @@ import { load, type CheerioAPI } from 'cheerio';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitMath } from '../../src/lib/tex.ts';
-import { launchChromium, withoutOtherOrigins } from '../support/browser.ts';
+import { launchChromium, routeOtherOrigins } from '../support/browser.ts';
 import { abstractText, readCollection } from '../support/collection.ts';
 import { gateBuilds, mathPapers, sites } from '../support/locations.ts';
 import { serveStatic } from '../support/static-server.ts';
@@ -95,7 +95,7 @@ describe('maths in a build under a sub-path', () => {
   it('styles a title and an abstract with KaTeX in Chromium, loading its fonts with no failed request', async () => {
     const tab = await browser.newPage();
     // A paper's thumbnail comes from another origin, stood in for here: its fonts must come from the site.
-    await withoutOtherOrigins(tab, server.origin);
+    await routeOtherOrigins(tab, server.origin);
     const failed: string[] = [];
     tab.on('response', (response) => {
       if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
