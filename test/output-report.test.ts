@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sizedFiles } from '../src/fs/files.ts';
-import { describeOutput } from '../src/integrations/output-report.ts';
+import { BuildError } from '../src/integrations/build-error.ts';
+import { describeOutput, outputReport } from '../src/integrations/output-report.ts';
 import { overHostLimits } from '../src/lib/hosts.ts';
 import { outputBreakdown, outputKindOf } from '../src/lib/output-kinds.ts';
 import { scratchFolder } from './support/scratch.ts';
@@ -56,5 +57,24 @@ describe("the build's output report", () => {
     expect(overHostLimits('cloudflare-free', output(20_001, 5))).toEqual(['Cloudflare Pages, free plan takes at most 20,000 files; the site has 20,001']);
     expect(overHostLimits('cloudflare-paid', output(20_001, 5, 30e6))).toEqual(['Cloudflare Pages, paid plan takes no file over 26.2 MB; pagefind/2026-06-01/index/en_1.pf_index has 30 MB']);
     expect(overHostLimits('github-pages', output(250_000, 3.6e9))).toEqual(['GitHub Pages takes at most 1,000 MB in all; the site has 3,600 MB']);
+  });
+
+  /** Runs the report, as the build's last step runs it, over `dir`; what it logged. */
+  function report(host: Parameters<typeof outputReport>[0], dir: string): { info: string[]; warn: string[] } {
+    const logged = { info: [] as string[], warn: [] as string[] };
+    const logger = { info: (line: string) => logged.info.push(line), warn: (line: string) => logged.warn.push(line) };
+    const done = outputReport(host).hooks['astro:build:done'] as unknown as (params: { dir: URL; logger: typeof logger }) => void;
+    done({ dir: new URL(`file://${dir}/`), logger });
+    return logged;
+  }
+
+  it("fails the build for a named host when the output is over that host's limit, naming the host, the limit and the figure", () => {
+    const dir = scratchFolder('over-limit');
+    for (let i = 0; i < 20_001; i++) writeFileSync(join(dir, `${i}.html`), '');
+    expect(() => report('cloudflare-free', dir)).toThrow(BuildError);
+    expect(() => report('cloudflare-free', dir)).toThrow('host cloudflare-free: the site is over the limits of the host it is built for: Cloudflare Pages, free plan takes at most 20,000 files; the site has 20,001.');
+    // The same output fits another host, and without a host named it is only warned of.
+    expect(report('cloudflare-paid', dir).info.at(-1)).toBe('fits Cloudflare Pages, paid plan');
+    expect(report(undefined, dir).warn).toEqual(['Cloudflare Pages, free plan takes at most 20,000 files; the site has 20,001: host the site elsewhere (docs/deploy.md)']);
   });
 });

@@ -64,7 +64,7 @@ describe('the site settings, from the config file and the environment', () => {
         'invalid site settings:',
         `  ${CONFIG_FILE}:2:3  error  title  expected a title`,
         `  ${CONFIG_FILE}:3:3  error  basePath  expected a sub-path such as /daily/: letters, digits, ., _, ~, - and /`,
-        `  ${CONFIG_FILE}:4:3  error  siteURL  unknown setting; the settings are siteUrl, basePath, title, description, newsletterUrl, papersDir, notesDir, notesAllowHtml, searchShardSize, cacheDir`,
+        `  ${CONFIG_FILE}:4:3  error  siteURL  unknown setting; the settings are siteUrl, basePath, title, description, newsletterUrl, papersDir, notesDir, notesAllowHtml, searchShardSize, cacheDir, host`,
         `  ${CONFIG_FILE}:5:3  error  newsletterUrl  expected an http(s) address, like https://papers.example.org`,
         '  BASE_PATH: expected a sub-path such as /daily/: letters, digits, ., _, ~, - and /',
       ].join('\n'),

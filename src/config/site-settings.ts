@@ -2,6 +2,7 @@ import { relative, resolve } from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../ingest/diagnostics.ts';
 import { readTextIfExists } from '../fs/files.ts';
 import { readJson } from '../ingest/sources/json.ts';
+import type { HostName } from '../lib/hosts.ts';
 import { checkSettings, siteSettingsSchema } from '../schema/settings.ts';
 import { siteConfigFileSchema, type SiteConfigFile } from '../schema/site-config.ts';
 
@@ -25,6 +26,8 @@ export interface SiteSettings {
   searchShardSize: number;
   /** Where a build keeps what the next one reuses (Astro's cacheDir; the search shards' too). */
   cacheDir: string;
+  /** The host the site is built for, if the owner named one (src/lib/hosts.ts). */
+  host?: HostName;
 }
 
 const DEFAULTS = {
@@ -79,6 +82,7 @@ export function checkSiteSettings(env: Record<string, string | undefined>, cwd: 
     notesAllowHtml: config.notesAllowHtml ?? DEFAULTS.notesAllowHtml,
     searchShardSize: vars.SEARCH_SHARD_SIZE ?? config.searchShardSize ?? DEFAULTS.searchShardSize,
     cacheDir: vars.CACHE_DIR ?? config.cacheDir ?? DEFAULTS.cacheDir,
+    host: vars.DAILY_PAPERS_HOST ?? config.host,
     },
   };
 }

@@ -3,6 +3,9 @@ import type { HeaderRule } from './headers-file.ts';
 /** For files whose name changes with their content: a browser never needs to ask again. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
+/** For everything else (pages, feeds, data): what Netlify and Cloudflare Pages send by default, asked again each time. */
+export const REVALIDATE = 'public, max-age=0, must-revalidate';
+
 /**
  * The folders and files of a built site (paths relative to it) whose names are hashes of their
  * content, as `_headers` paths: Astro's bundles, and in each Pagefind bundle (one per search

@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { filesUnder, readTextIfExists, writeFileAtomic } from '../fs/files.ts';
 import { hashedPaths, headerRules } from '../headers/header-rules.ts';
 import { formatHeadersFile } from '../headers/headers-file.ts';
+import { hostFiles } from '../headers/host-files.ts';
 import { collectInlineHashes } from '../headers/inline-hashes.ts';
+import { HOSTS, type HostName } from '../lib/hosts.ts';
 import { openCache } from './build-cache.ts';
 import type { OwnScripts } from './own-scripts.ts';
 import type { PageScans } from './page-scans.ts';
@@ -17,9 +19,10 @@ const LINE_LIMIT = 2000;
  * Pagefind index (after pagefind() in index.ts): its CSP holds the hash of every inline style the
  * pages carry, and of every inline script they carry that is one of the site's own (a script of
  * a note's raw HTML is not, and is warned of), read from the built pages; its paths hold the base
- * path. Rules an owner put in `public/_headers` are kept, first.
+ * path. Rules an owner put in `public/_headers` are kept, first. For the host the owner names, the
+ * same headers go into the files that host reads instead (src/headers/host-files.ts).
  */
-export function securityHeaders(pageScans: PageScans, ownScripts: OwnScripts): AstroIntegration {
+export function securityHeaders(pageScans: PageScans, ownScripts: OwnScripts, host: HostName | undefined): AstroIntegration {
   let base = '/';
   let inlineHashes: () => Map<string, { scripts: string[]; styles: string[] }> = () => new Map();
   return {
@@ -57,6 +60,9 @@ export function securityHeaders(pageScans: PageScans, ownScripts: OwnScripts): A
         writeFileAtomic(join(site, '_headers'), own ? `${own.trimEnd()}\n\n${text}` : text);
         if (text.split('\n').some((line) => line.length > LINE_LIMIT)) logger.warn(`a line of _headers is longer than the ${LINE_LIMIT} characters Cloudflare Pages reads: too many inline scripts`);
         logger.info(`wrote _headers: a CSP with ${found.scripts.size} inline script and ${found.styles.size} style hashes, caching for hashed files`);
+        const files = hostFiles(host, rules, base);
+        for (const [name, text] of Object.entries(files)) writeFileAtomic(join(site, name), text);
+        if (host && Object.keys(files).length > 0) logger.info(`wrote ${Object.keys(files).join(', ')} for ${HOSTS[host].name}`);
       },
     },
   };

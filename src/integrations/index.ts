@@ -34,14 +34,16 @@ const SITEMAP_ENTRY_LIMIT = 45_000;
  * 6. sitemap: @astrojs/sitemap, which needs the site's address;
  * 7. search: the Pagefind index, in shards, from the paper pages as they render;
  * 8. own scripts: the site's own inline scripts, known from its code, for the CSP;
- * 9. headers: `_headers`, whose CSP holds the hashes the page scans found;
+ * 9. headers: `_headers`, whose CSP holds the hashes the page scans found, and the files of the
+ *    host the site is built for;
  * 10. note HTML: raw HTML in Markdown shown as text unless the owner allows it in notes;
- * 11. output report: the files the build wrote and their size, once every other step is done.
+ * 11. output report: the files the build wrote and their size, once every other step is done,
+ *    checked against the host's limits.
  *
  * It also sets the Markdown pipeline (Sätteri, with KaTeX maths, safe links and raw HTML as
  * text) and adds the middleware that hands each rendered paper page to the search index.
  */
-export function dailyPapers(settings: Pick<SiteSettings, 'notesDir' | 'notesAllowHtml'>): AstroIntegration {
+export function dailyPapers(settings: Pick<SiteSettings, 'notesDir' | 'notesAllowHtml' | 'host'>): AstroIntegration {
   const feeds = feedFiles();
   const pages = pageScans();
   const scripts = ownScripts();
@@ -55,9 +57,9 @@ export function dailyPapers(settings: Pick<SiteSettings, 'notesDir' | 'notesAllo
     sitemap({ entryLimit: SITEMAP_ENTRY_LIMIT }),
     pagefind(pages),
     scripts,
-    securityHeaders(pages, scripts),
+    securityHeaders(pages, scripts, settings.host),
     html,
-    outputReport(),
+    outputReport(settings.host),
   ];
   const setup: AstroIntegration = {
     name: 'daily-papers',

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { HOST_NAMES } from '../lib/hosts.ts';
 
 /**
  * Settings an owner gives through the environment: what the build reads (each overrides its key
@@ -40,6 +41,9 @@ export const basePath = z
 /** Papers per shard of the search index: a whole number, 1 or more. */
 export const shardSize = z.coerce.number(SHARD_SIZE).int(SHARD_SIZE).min(1, SHARD_SIZE);
 
+/** The host the site is built for (src/lib/hosts.ts): the build writes its files and checks its limits. */
+export const hostName = z.enum(HOST_NAMES, `expected one of ${HOST_NAMES.join(', ')}`);
+
 /** A folder, relative to the project folder. */
 export const folder = z.string().trim().min(1, 'expected a folder');
 
@@ -55,6 +59,8 @@ export const siteSettingsSchema = z.object({
   SEARCH_SHARD_SIZE: optional(shardSize),
   /** Where a build keeps what the next one reuses (Astro's cacheDir); node_modules/.astro unless given. */
   CACHE_DIR: optional(folder),
+  /** The host the site is built for: its files written, its limits checked (src/lib/hosts.ts). */
+  DAILY_PAPERS_HOST: optional(hostName),
 });
 
 export const digestSettingsSchema = z

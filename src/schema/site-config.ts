@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { basePath, folder, shardSize, siteOrigin, webAddress } from './settings.ts';
+import { basePath, folder, hostName, shardSize, siteOrigin, webAddress } from './settings.ts';
 
 /**
  * The optional config file, `daily-papers.config.json` at the project's root: what an owner
@@ -33,6 +33,8 @@ export const siteConfigFileSchema = z.strictObject({
   searchShardSize: shardSize.optional(),
   /** Where a build keeps what the next one reuses: pages and search shards unchanged since (CACHE_DIR); `node_modules/.astro` by default. */
   cacheDir: folder.optional(),
+  /** The host the site is built for (DAILY_PAPERS_HOST): the build writes the files it reads and fails when the site is over its limits. */
+  host: hostName.optional(),
 });
 
 export type SiteConfigFile = z.infer<typeof siteConfigFileSchema>;

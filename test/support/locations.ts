@@ -48,8 +48,8 @@ export const gateBuilds = [
     again: join(testOutput, 'fixture-daily-dist-again'),
     siteUrl: 'https://papers.example.org',
     newsletterUrl,
-    // One search shard: search in one phase.
-    config: (): SiteConfigFile => ({ siteUrl: 'https://staging.example.org', newsletterUrl }),
+    // One search shard: search in one phase. Built for GitHub Pages, whose limits it is checked against.
+    config: (): SiteConfigFile => ({ siteUrl: 'https://staging.example.org', newsletterUrl, host: 'github-pages' }),
   },
 ] as const;
 
