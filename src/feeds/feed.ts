@@ -17,7 +17,10 @@ export interface FeedItem {
   /** The day the paper was listed (its latest list day), `YYYY-MM-DD`. */
   day: string;
   authors: string[];
-  /** The abstract as plain-text paragraphs (one array per paper, shared by every feed it is in). */
+  /**
+   * The abstract as plain-text paragraphs (one array per paper, shared by every feed it is in);
+   * in a brief feed, the paper's one-line AI summary instead, or the abstract's first paragraph.
+   */
   abstract: readonly string[];
   keywords: string[];
 }
@@ -33,8 +36,12 @@ export interface Feed {
   items: FeedItem[];
 }
 
-/** The number of items of the site's feeds, and of each organization's and topic's. */
-export const FEED_LIMITS = { site: 100, listing: 30 };
+/**
+ * The number of items of the site's feeds, and of each organization's and topic's, which are
+ * brief: thousands of them, each a whole abstract an item, weighed more than all the topic pages
+ * (docs/performance.md). A reader follows a topic's feed to its papers' pages.
+ */
+export const FEED_LIMITS = { site: 100, listing: 10 };
 
 /**
  * Each paper's abstract as plain-text paragraphs, made once per build: a paper is in its
@@ -50,6 +57,12 @@ function plainAbstract(document: PaperDocument): readonly string[] {
   return paragraphs;
 }
 
+/** A brief feed's text of a paper: its AI summary, or its abstract's first paragraph. */
+function briefText(document: PaperDocument): readonly string[] {
+  const summary = document.paper.aiSummary;
+  return summary ? [plainText(summary)] : plainAbstract(document).slice(0, 1);
+}
+
 /** The paper's latest list day: the one a feed dates it by. */
 const latestDay = (entry: PaperEntry) => entry.data.days.at(-1)!;
 
@@ -57,7 +70,7 @@ const latestDay = (entry: PaperEntry) => entry.data.days.at(-1)!;
  * The `limit` most recently listed papers, newest day first and by upvotes within a day, as a
  * feed. Sorting a copy of the papers is O(n log n) in the papers given, which are one listing's.
  */
-export function feedOf({ title, description, page, entries, limit, site }: { title: string; description: string; page: string; entries: readonly PaperEntry[]; limit: number; site: URL }): Feed {
+export function feedOf({ title, description, page, entries, limit, site, brief = false }: { title: string; description: string; page: string; entries: readonly PaperEntry[]; limit: number; site: URL; brief?: boolean }): Feed {
   const newest = [...new Set(entries)].sort((a, b) => latestDay(b).localeCompare(latestDay(a)) || byUpvotes(a.data, b.data)).slice(0, limit);
   const items = newest.map((entry): FeedItem => {
     const document = paperDocument(entry);
@@ -68,7 +81,7 @@ export function feedOf({ title, description, page, entries, limit, site }: { tit
       url: absoluteUrl(paths.paper(paper.id), site),
       day: latestDay(entry),
       authors: paper.authors,
-      abstract: plainAbstract(document),
+      abstract: brief ? briefText(document) : plainAbstract(document),
       keywords: paper.keywords ?? [],
     };
   });

@@ -15,10 +15,10 @@ export function siteFeed(index: SiteIndex, site: URL): Feed {
 /** The feed of an organization's latest papers. */
 export function organizationFeed(listing: OrganizationListing, site: URL): Feed {
   const name = listing.organization.fullname;
-  return feedOf({ title: `Papers from ${name} · ${siteInfo.title}`, description: `The latest papers from ${name}.`, page: paths.organization(listing.slug), entries: listing.papers, limit: FEED_LIMITS.listing, site });
+  return feedOf({ title: `Papers from ${name} · ${siteInfo.title}`, description: `The latest papers from ${name}.`, page: paths.organization(listing.slug), entries: listing.papers, limit: FEED_LIMITS.listing, site, brief: true });
 }
 
 /** The feed of a topic's latest papers. */
 export function topicFeed(topic: Topic, site: URL): Feed {
-  return feedOf({ title: `Papers on ${topic.label} · ${siteInfo.title}`, description: `The latest papers on ${topic.label}.`, page: paths.topic(topic.slug), entries: topic.papers, limit: FEED_LIMITS.listing, site });
+  return feedOf({ title: `Papers on ${topic.label} · ${siteInfo.title}`, description: `The latest papers on ${topic.label}.`, page: paths.topic(topic.slug), entries: topic.papers, limit: FEED_LIMITS.listing, site, brief: true });
 }

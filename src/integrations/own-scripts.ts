@@ -11,8 +11,9 @@ export interface OwnScripts extends AstroIntegration {
 
 /**
  * The scripts the site ships, each as the CSP hash of its text: the layout's theme script, and
- * every script of the client build, which Astro writes inline (its text trimmed) when it is
- * small. The CSP allows a script found in the pages only if it is one of these: a page's own
+ * every script of the client build, should Astro write one inline (its text trimmed). It writes
+ * none: the client build's scripts are files here, since inline, every page carried the same
+ * 1.7 KB of them, a seventh of a paper's page (docs/performance.md). The CSP allows a script found in the pages only if it is one of these: a page's own
  * text could not say which of its scripts are the site's, as a note's raw HTML can copy any mark.
  * The client build bundles the site's code alone, never a note, and runs on every build.
  */
@@ -33,7 +34,9 @@ export function ownScripts(): OwnScripts {
     name: 'daily-papers:own-scripts',
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({ vite: { plugins: [clientBundle] } });
+        // Astro writes a script inline when Vite would inline an asset of its size; no script, then.
+        const assetsInlineLimit = (file: string) => (file.endsWith('.js') ? false : undefined);
+        updateConfig({ vite: { plugins: [clientBundle], build: { assetsInlineLimit } } });
       },
       'astro:build:start': () => {
         bundled.clear();

@@ -8,7 +8,7 @@ import type { SearchFilterKey } from './search-keys.ts';
 import { planSearchShards, shardOfDay, type SearchShard } from './search-shards.ts';
 import { site } from './site.ts';
 import { slugify } from './slugify.ts';
-import { topicKeys } from './topics.ts';
+import { topicKeys, topicThreshold } from './topics.ts';
 
 export type PaperEntry = CollectionEntry<'papers'>;
 export type NoteEntry = CollectionEntry<'notes'>;
@@ -40,9 +40,6 @@ export interface OrganizationListing {
   names: string[];
 }
 
-/** Topics are made only for keywords that several papers share. */
-export const MIN_TOPIC_PAPERS = 3;
-
 export interface SiteIndex {
   papers: PaperEntry[];
   days: Listing[];
@@ -54,8 +51,12 @@ export interface SiteIndex {
   /** The slugs of organizations' other handles, and the organization each leads to. */
   organizationRedirects: Map<string, OrganizationListing>;
   topics: Topic[];
+  /** How many papers a keyword's topic needs for a page (topics.ts: topicThreshold). */
+  topicMinPapers: number;
   /** The slug of the topic page a keyword links to, if its topic has one (topics.ts merges spellings). */
   topicOf(keyword: string): string | undefined;
+  /** The key of a keyword's topic, page or not: what search filters it by. */
+  topicKey(keyword: string): string;
   /** Other spellings' slugs that had a topic page of their own, and the topic each now leads to. */
   topicRedirects: Map<string, Topic>;
   /** Owners' notes by paper slug. */
@@ -95,8 +96,10 @@ async function buildIndex(): Promise<SiteIndex> {
   const organizationSlugs = new Map(organizations.flatMap((listing) => listing.names.map((name) => [name, listing.slug] as const)));
   const topicKey = topicKeys(papers.map((entry) => entry.data.keywords ?? []));
   const spellings = keywordSpellings(papers, topicKey);
-  const topics = [...groupBy(papers, (paper) => (paper.keywords ?? []).map(topicKey).filter(Boolean)).entries()]
-    .filter(([, entries]) => entries.length >= MIN_TOPIC_PAPERS)
+  const keywordGroups = [...groupBy(papers, (paper) => (paper.keywords ?? []).map(topicKey).filter(Boolean)).entries()];
+  const topicMinPapers = topicThreshold(keywordGroups.map(([, entries]) => entries.length), papers.length);
+  const topics = keywordGroups
+    .filter(([, entries]) => entries.length >= topicMinPapers)
     .map(([slug, entries]) => ({ slug, label: commonest(spellings.get(slug)!), papers: entries }));
   const topicLabels = new Map(topics.map((topic) => [topic.slug, topic.label]));
   const fields = new Map(papers.map((entry) => [entry.data.id, searchFields(entry.data, topicKey)]));
@@ -110,13 +113,15 @@ async function buildIndex(): Promise<SiteIndex> {
     months: listings(groupBy(papers, (paper) => new Set(paper.days.map(monthOf)))),
     organizations,
     topics,
+    topicMinPapers,
     organizationOf: (organization) => organizationSlugs.get(organizationKey(organization)),
     organizationRedirects: new Map(organizations.flatMap((listing) => listing.otherSlugs.map((slug) => [slug, listing] as const))),
+    topicKey,
     topicOf: (keyword) => {
       const slug = topicKey(keyword);
       return topicLabels.has(slug) ? slug : undefined;
     },
-    topicRedirects: topicRedirects(topics, spellings),
+    topicRedirects: topicRedirects(topics, spellings, topicMinPapers),
     notes: new Map((await getCollection('notes')).map((note) => [note.id, note])),
     byId: new Map(papers.map((entry) => [entry.data.id, entry])),
     related: relatedPapers(papers.map((entry) => entry.data)),
@@ -176,13 +181,13 @@ function keywordSpellings(papers: PaperEntry[], topicKey: (keyword: string) => s
  * when enough papers used it for it to have had a page and it is no topic's slug now, leads to
  * its topic's page (`large-language-model`). Links to the older page keep working.
  */
-function topicRedirects(topics: Topic[], spellings: Map<string, Map<string, number>>): Map<string, Topic> {
+function topicRedirects(topics: Topic[], spellings: Map<string, Map<string, number>>, minPapers: number): Map<string, Topic> {
   const slugs = new Set(topics.map((topic) => topic.slug));
   const redirects = new Map<string, Topic>();
   for (const topic of topics) {
     const bySlug = new Map<string, number>();
     for (const [spelling, count] of spellings.get(topic.slug)!) bySlug.set(slugify(spelling), (bySlug.get(slugify(spelling)) ?? 0) + count);
-    for (const [slug, count] of bySlug) if (count >= MIN_TOPIC_PAPERS && !slugs.has(slug)) redirects.set(slug, topic);
+    for (const [slug, count] of bySlug) if (count >= minPapers && !slugs.has(slug)) redirects.set(slug, topic);
   }
   return redirects;
 }

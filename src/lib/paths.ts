@@ -1,4 +1,5 @@
 import { siteSettings } from '../config/site-settings.ts';
+import { formatSearchState, type SearchState } from './search-keys.ts';
 import { paperSlug } from './slugs.ts';
 
 /**
@@ -29,6 +30,8 @@ export const paths = {
   topics: () => withBase('topics/'),
   topic: (slug: string) => withBase(`topics/${encodeURIComponent(slug)}/`),
   search: (query?: string) => withBase('search/') + (query ? `?q=${encodeURIComponent(query)}` : ''),
+  /** A search as a shareable URL: what a keyword without a topic page, or a whole month, leads to. */
+  searchFor: (state: SearchState) => withBase('search/') + formatSearchState(state),
   /** The site's feeds, and one RSS feed per organization and per topic. */
   rss: () => withBase('rss.xml'),
   atom: () => withBase('atom.xml'),

@@ -8,8 +8,12 @@ export const site = {
   get description() {
     return siteSettings().description;
   },
-  /** Papers per page on week, month, organization and topic pages. */
+  /** Papers on a week's or month's page: its most upvoted (its days' pages list the others). */
   pageSize: 30,
+  /** How many of the newest days have an e-mail digest page (src/digest/). */
+  digestDays: 30,
+  /** Papers per page on organization and topic pages, which list each in one line (PaperRow). */
+  rowPageSize: 100,
   /**
    * Papers per page of a day. A Hugging Face day has at most 50; an arXiv listing day can have
    * 500 and more, which on one page would pass the 60 KB a day page may weigh.

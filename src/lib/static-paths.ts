@@ -1,5 +1,6 @@
 import { groupKey } from './cache-keys.ts';
 import { getSiteIndex } from './collection.ts';
+import { site } from './site.ts';
 
 // Each page here shows its group and the group's papers (a feed shows the newest of them), so its
 // key covers them all (src/lib/cache-keys.ts).
@@ -8,6 +9,15 @@ import { getSiteIndex } from './collection.ts';
 export async function dayPaths() {
   const index = await getSiteIndex();
   return index.days.map((listing) => ({ params: { day: listing.key }, props: { listing }, cacheKey: groupKey('day', listing, listing.papers, index) }));
+}
+
+/**
+ * The newest days' routes, for their e-mail digests: a digest is for pasting into the day's
+ * campaign, so older ones would only weigh on the site (docs/performance.md); `npm run digest --
+ * --date D` still makes any day's.
+ */
+export async function recentDayPaths() {
+  return (await dayPaths()).slice(-site.digestDays);
 }
 
 /** One route per organization, under `org`, its listing as a prop. */

@@ -93,3 +93,28 @@ export function topicKeys(keywordLists: Iterable<readonly string[]>): (keyword: 
     return topicOf.get(key) ?? key;
   };
 }
+
+/** The fewest papers a topic page ever lists: a keyword two papers share is no topic yet. */
+export const MIN_TOPIC_PAPERS = 3;
+
+/** At most one topic page for this many papers, so topics grow with the archive, not with its keywords. */
+export const PAPERS_PER_TOPIC = 10;
+
+/** As many topics as this whatever the archive's size: a small site's topics are not cut at all. */
+export const TOPICS_AT_LEAST = 100;
+
+/**
+ * How many papers a topic needs for a page of its own, given every topic's size: the least
+ * number, at least MIN_TOPIC_PAPERS, that leaves at most one topic per PAPERS_PER_TOPIC papers.
+ * Keywords are machine-made, about six a paper, and mostly used once or twice: counted by
+ * their size alone, topics would outgrow the papers (docs/performance.md). A threshold, not a
+ * count, so two topics of one size always fare alike. The allowance grows by whole thousands of
+ * papers, so that a day's papers seldom move the threshold, which changes links on every page.
+ */
+export function topicThreshold(sizes: readonly number[], papers: number): number {
+  const allowed = Math.max(TOPICS_AT_LEAST, Math.floor(papers / 1000) * (1000 / PAPERS_PER_TOPIC));
+  const descending = sizes.filter((size) => size >= MIN_TOPIC_PAPERS).sort((a, b) => b - a);
+  if (descending.length <= allowed) return MIN_TOPIC_PAPERS;
+  // The size of the first topic past the allowance: every topic at least one paper larger fits.
+  return descending[allowed] + 1;
+}

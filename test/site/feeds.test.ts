@@ -4,6 +4,7 @@ import { load } from 'cheerio';
 import { XMLValidator } from 'fast-xml-parser';
 import { parseFeed } from 'feedsmith';
 import { describe, expect, it } from 'vitest';
+import { FEED_LIMITS } from '../../src/feeds/feed.ts';
 import { byUpvotes, daysOf, fixturePapers, type FixturePaper } from '../support/fixture-papers.ts';
 import { gateBuilds, mathPapers, sites } from '../support/locations.ts';
 import { leadsElsewhere, listingSlugs } from '../support/site-files.ts';
@@ -92,8 +93,9 @@ describe.each(gateBuilds)('the feeds of the fixture build $name', ({ base, dist,
     for (const file of siteFeeds) expect(items(dist, file).map((item) => item.id), file).toEqual(expected.map((paper) => `arxiv:${paper.id}`));
   });
 
-  it('give each item its plain-text title, a link to its built page, its authors, its day and its whole abstract', () => {
+  it("give each item its plain-text title, a link to its built page, its authors, its day and its whole abstract, or in an organization's or topic's feed its AI summary", () => {
     for (const file of [...siteFeeds, ...orgFeeds, ...topicFeeds]) {
+      const brief = !siteFeeds.includes(file);
       for (const item of items(dist, file)) {
         const paper = byId.get(item.id.replace(/^arxiv:/, ''))!;
         expect(paper, `${file}: ${item.id} is a paper of the collection`).toBeDefined();
@@ -104,7 +106,12 @@ describe.each(gateBuilds)('the feeds of the fixture build $name', ({ base, dist,
         // TeX becomes characters; the text is the abstract's, every paragraph, without maths
         // markup, and `\%`, `\&`, `\$`... (TeX for the characters themselves) as the characters.
         for (const text of [item.title, item.text]) expect(text, `${file}: ${paper.id}`).not.toMatch(TEX);
-        for (const paragraph of paper.abstract) {
+        const summary = paper.aiSummary?.replace(/\$[^$]*\$/g, ' ').replace(/\\([$&%#_{} ])/g, '$1');
+        if (brief && summary) {
+          for (const words of summary.split(/\s{2,}/).map((part) => part.trim()).filter((part) => part.length > 20)) expect(item.text, `${file}: ${paper.id}`).toContain(words);
+          continue;
+        }
+        for (const paragraph of brief ? paper.abstract.slice(0, 1) : paper.abstract) {
           for (const words of paragraph.split(/\$[^$]*\$/).map((part) => part.replace(/\\([$&%#_{} ])/g, '$1')).map((part) => part.trim()).filter((part) => part.length > 20)) expect(item.text, `${file}: ${paper.id}`).toContain(words);
         }
       }
@@ -129,19 +136,19 @@ describe.each(gateBuilds)('the feeds of the fixture build $name', ({ base, dist,
     expect(atom.format === 'atom' && atom.feed.updated).toBe(newest);
   });
 
-  it('give each organization and topic an RSS feed of its 30 most recently listed papers', () => {
+  it('give each organization and topic an RSS feed of its most recently listed papers, as many as FEED_LIMITS.listing says', () => {
     expect(orgFeeds.length).toBeGreaterThan(0);
     expect(topicFeeds.length).toBeGreaterThan(0);
     for (const file of [...orgFeeds, ...topicFeeds]) {
-      // The listing's pages show its papers by upvotes, over every page: the feed takes the newest 30.
+      // The listing's pages show its papers by upvotes, over every page: the feed takes the newest.
       const folder = file.replace(/rss\.xml$/, '');
       const listed: FixturePaper[] = [];
       for (let n = 1; existsSync(join(dist, folder, n === 1 ? '' : String(n), 'index.html')); n++) {
         const $ = load(readFileSync(join(dist, folder, n === 1 ? '' : String(n), 'index.html'), 'utf8'));
-        listed.push(...$('.paper-card-title a').map((_, a) => byId.get($(a).attr('href')!.split('/').at(-2)!)!).get());
+        listed.push(...$('.paper-rows li > a').map((_, a) => byId.get($(a).attr('href')!.split('/').at(-2)!)!).get());
       }
       expect(listed.length, folder).toBeGreaterThan(0);
-      expect(items(dist, file).map((item) => item.id), file).toEqual(newestFirst(listed).slice(0, 30).map((paper) => `arxiv:${paper.id}`));
+      expect(items(dist, file).map((item) => item.id), file).toEqual(newestFirst(listed).slice(0, FEED_LIMITS.listing).map((paper) => `arxiv:${paper.id}`));
     }
   });
 

@@ -40,6 +40,8 @@ describe('a build of a small real collection', () => {
   const topicPages = () => listingSlugs(dist, 'topics');
   /** The hrefs of a listing's paper cards, in page order. */
   const cardLinks = ($: CheerioAPI) => $('.paper-card-title a').map((_, a) => $(a).attr('href')).get();
+  /** The papers a topic's or organization's page lists, a line each. */
+  const rowLinks = ($: CheerioAPI) => $('.paper-rows li > a').map((_, a) => $(a).attr('href')).get();
   /** The cards of a day, across its pages (an arXiv listing day can fill several). */
   const dayCardLinks = (day: string) => {
     const links = cardLinks(page(`papers/date/${day}`));
@@ -162,7 +164,7 @@ describe('a build of a small real collection', () => {
     }
   });
 
-  it('lists the top papers of each ISO week and month, by upvotes, a paper once however many of its days fall in it', () => {
+  it('lists the 30 top papers of each ISO week and month, by upvotes, a paper once however many of its days fall in it, and leads to its days for the others', () => {
     // ISO 8601: a week belongs to the year of its Thursday, and counts from that year's first Thursday.
     const weekOf = (day: string) => {
       const date = new Date(`${day}T00:00:00Z`);
@@ -176,14 +178,20 @@ describe('a build of a small real collection', () => {
       return map;
     };
     const ranked = (list: FixturePaper[]) => list.sort((a, b) => (b.upvotes ?? 0) - (a.upvotes ?? 0) || a.id.localeCompare(b.id)).map((paper) => `/papers/${paper.id}/`);
-    for (const [week, list] of groups(weekOf)) {
-      const links = [cardLinks(page(`papers/week/${week}`))];
-      for (let n = 2; existsSync(join(dist, `papers/week/${week}/${n}`)); n++) links.push(cardLinks(page(`papers/week/${week}/${n}`)));
-      expect(links.flat(), week).toEqual(ranked(list));
-      expect(links[0].length).toBeLessThanOrEqual(30);
-    }
-    for (const [month, list] of groups((day) => day.slice(0, 7))) {
-      expect(cardLinks(page(`papers/month/${month}`)).slice(0, 30), month).toEqual(ranked(list).slice(0, 30));
+    // The 30 most upvoted on the period's one page; every day of it linked with its count, for the others.
+    const shown = (path: string, keyOf: (day: string) => string, key: string, list: FixturePaper[]) => {
+      const $ = page(path);
+      expect(cardLinks($), path).toEqual(ranked(list).slice(0, 30));
+      const periodDays = [...new Set(list.flatMap((paper) => paper.days).filter((day) => keyOf(day) === key))].sort();
+      const dayLinks = $('.period-days li').map((_, li) => [[$(li).find('a').attr('href'), Number($(li).find('.count').text())]]).get();
+      expect(dayLinks, path).toEqual(periodDays.map((day) => [`/papers/date/${day}/`, list.filter((paper) => paper.days.includes(day)).length]));
+      expect(existsSync(join(dist, path, '2')), path).toBe(false);
+    };
+    for (const [week, list] of groups(weekOf)) shown(`papers/week/${week}`, weekOf, week, list);
+    const monthOf = (day: string) => day.slice(0, 7);
+    for (const [month, list] of groups(monthOf)) {
+      shown(`papers/month/${month}`, monthOf, month, list);
+      expect(page(`papers/month/${month}`)('.period-days a[href^="/search/"]').attr('href')).toBe(`/search/?month=${month}&sort=upvotes`);
     }
   });
 
@@ -208,7 +216,7 @@ describe('a build of a small real collection', () => {
       const [href] = hrefs;
       const $ = page(href.slice(1));
       expect($('h1').text()).toMatch(/^Papers from /);
-      expect(cardLinks($).sort()).toEqual(list.map((paper) => `/papers/${paper.id}/`).sort());
+      expect(rowLinks($).sort()).toEqual(list.map((paper) => `/papers/${paper.id}/`).sort());
       // Every other handle's page leads to this one.
       for (const handle of new Set(list.map((paper) => slugOf(paper.organization!.name)))) {
         if (`/orgs/${handle}/` === href) continue;
@@ -234,7 +242,7 @@ describe('a build of a small real collection', () => {
     const linksOf = new Map<string, Set<string>>();
     for (const paper of papers) {
       const $ = page(`papers/${paper.id}`);
-      $('.keywords a').each((_, a) => {
+      $('.keywords a[href^="/topics/"]').each((_, a) => {
         const key = $(a).text().toLowerCase().replace(/[^a-z0-9]+/g, ' ').replace(/s\b/g, '').trim();
         linksOf.set(key, new Set([...(linksOf.get(key) ?? []), $(a).attr('href')!]));
       });
@@ -242,10 +250,22 @@ describe('a build of a small real collection', () => {
     expect([...linksOf].filter(([, hrefs]) => hrefs.size > 1)).toEqual([]);
   });
 
-  it('makes topic pages only for keywords that at least three papers share', () => {
+  it("makes topic pages only for keywords that at least three papers share, and leads a paper's other keywords to a search for them", () => {
     const topics = topicPages();
     expect(topics.length).toBeGreaterThan(0);
-    for (const slug of topics) expect(cardLinks(page(`topics/${slug}`)).length).toBeGreaterThanOrEqual(3);
+    for (const slug of topics) expect(rowLinks(page(`topics/${slug}`)).length).toBeGreaterThanOrEqual(3);
+    let searched = 0;
+    for (const paper of papers) {
+      const $ = page(`papers/${paper.id}`);
+      $('#paper-keywords a').each((_, a) => {
+        const href = $(a).attr('href')!;
+        if (href.startsWith('/topics/')) return;
+        searched++;
+        expect(href, paper.id).toMatch(/^\/search\/\?topic=[a-z0-9-]+$/);
+        expect(topics, href).not.toContain(href.split('=')[1]);
+      });
+    }
+    expect(searched).toBeGreaterThan(0);
   });
 
   it('names a topic by the spelling of its keyword that most of its papers use', () => {

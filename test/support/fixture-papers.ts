@@ -8,6 +8,8 @@ export interface FixturePaper {
   days: string[];
   upvotes?: number;
   keywords?: string[];
+  /** Hugging Face's one-line summary, as written (maths between dollars). */
+  aiSummary?: string;
   organization?: { name: string; fullname: string };
   /** The abstract's paragraphs, Markdown escapes undone, maths between dollars. */
   abstract: string[];

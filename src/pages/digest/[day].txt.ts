@@ -1,6 +1,6 @@
 import { digestRoute } from '../../digest/routes.ts';
-import { dayPaths } from '../../lib/static-paths.ts';
+import { recentDayPaths } from '../../lib/static-paths.ts';
 
-/** Each day's e-mail digest (src/digest/). */
-export const getStaticPaths = dayPaths;
+/** The newest days' e-mail digests (src/digest/). */
+export const getStaticPaths = recentDayPaths;
 export const GET = digestRoute('txt');
