@@ -26,6 +26,7 @@ function collection(label: string, scale: number, papers: number, { cold, addDay
     largestDayPage: { day: '2025-05-05', htmlGzip: 20_000, cssGzip: 2_000, total: 22_000 },
     search: [cost],
     addOneDay: { day: '2026-06-25', papers: 21, seconds: addDay, ingestSeconds: 0.1, rebuild: { ...build, seconds: addDay - 0.1, phases: { ...build.phases, renderSeconds: 12.5, renderedRoutes: 1200, keptRoutes: papers * 2 } } },
+    deploy: { cold: { files: papers * 2 + 1, bytes: papers * 11_000, deleted: 0, seconds: papers / 1000 }, addOneDay: { files: 300, bytes: 4_500_000, deleted: 2, seconds: 1.5 } },
   };
 }
 
@@ -76,6 +77,13 @@ describe('the bench report', () => {
     expect(row('list days (years)')).toMatch(/374 \(2025–2026\)/);
     expect(row('· sync · bundle · render · index · other s')).toMatch(/1 · 1 · 12.5 · 1 · 1$/);
     expect(row('· routes rendered · kept')).toMatch(/1,200 · 13,494\s+1,200 · 53,976\s+1,200 · 107,952$/);
+  });
+
+  it('shows what a deploy uploads: the cold build whole, then what one day changed and deleted', () => {
+    const table = benchTable(run).split('\n');
+    const row = (name: string) => table.find((line) => line.startsWith(name))!;
+    expect(row('deploy to loopback S3: files · MB · s')).toMatch(/13,495 · 74\.2 · 6\.75\s+53,977 · 296\.9 · 27\.0\s+107,953 · 593\.7 · 54\.0$/);
+    expect(row('· after one day: files · MB · s · deleted')).toMatch(/300 · 4\.50 · 1\.50 · 2$/);
   });
 
   it('writes whole numbers with separators, and other figures to one decimal, two below ten', () => {

@@ -8,6 +8,7 @@ import { scratchFolder } from './support/scratch.ts';
 
 interface Step {
   id?: string;
+  name?: string;
   uses?: string;
   run?: string;
   if?: string;
@@ -71,17 +72,20 @@ describe('the daily workflow', () => {
 
   it("runs the README's commands, in the README's order, and no other npm command", () => {
     const run = Object.values(workflow.jobs).flatMap((job) => job.steps.flatMap((candidate) => npmCommands(candidate.run ?? '')));
-    expect(readmeCommands()).toEqual(['npm ci', 'npm run update', 'npm run build']);
+    expect(readmeCommands()).toEqual(['npm ci', 'npm run update', 'npm run build', 'npm run deploy']);
     expect(run).toEqual(readmeCommands());
     // Each `npm run` names a script of package.json.
     const { scripts } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     for (const command of run.filter((line) => line.startsWith('npm run '))) expect(scripts).toHaveProperty(command.split(' ')[2]);
   });
 
-  it('builds with Node 24, and with the address and sub-path GitHub Pages gives the site', () => {
+  it('builds with Node 24, and with the address and sub-path GitHub Pages gives the site, or on object storage those the repository variables give', () => {
     expect(update.steps.find((candidate) => candidate.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(24);
-    expect(step('pages').uses).toMatch(/^actions\/configure-pages@/);
-    expect(step('update').env).toMatchObject({ SITE_URL: '${{ steps.pages.outputs.origin }}', BASE_PATH: '${{ steps.pages.outputs.base_path }}' });
+    expect(step('pages')).toMatchObject({ uses: expect.stringMatching(/^actions\/configure-pages@/), if: "vars.DEPLOY_TARGET != 's3'" });
+    expect(step('update').env).toMatchObject({
+      SITE_URL: "${{ vars.DEPLOY_TARGET == 's3' && vars.SITE_URL || steps.pages.outputs.origin }}",
+      BASE_PATH: "${{ vars.DEPLOY_TARGET == 's3' && vars.BASE_PATH || steps.pages.outputs.base_path }}",
+    });
   });
 
   it('deploys new days, takes "nothing new" as a success with nothing to deploy, and fails when the update fails', () => {
@@ -95,10 +99,24 @@ describe('the daily workflow', () => {
 
   it('commits only after new days, and deploys only what the update step says to', () => {
     expect(commitStep.if).toBe("steps.update.outputs.fetched == 'true'");
-    expect(update.steps.find((candidate) => candidate.uses?.startsWith('actions/upload-pages-artifact@'))).toMatchObject({ if: "steps.update.outputs.deploy == 'true'", with: { path: 'dist' } });
+    expect(update.steps.find((candidate) => candidate.uses?.startsWith('actions/upload-pages-artifact@'))).toMatchObject({ if: "steps.update.outputs.deploy == 'true' && vars.DEPLOY_TARGET != 's3'", with: { path: 'dist' } });
     expect(update.outputs).toEqual({ deploy: '${{ steps.update.outputs.deploy }}' });
-    expect(deploy).toMatchObject({ needs: 'update', if: "needs.update.outputs.deploy == 'true'" });
+    expect(deploy).toMatchObject({ needs: 'update', if: "needs.update.outputs.deploy == 'true' && vars.DEPLOY_TARGET != 's3'" });
     expect(deploy.steps.map((candidate) => candidate.uses)).toEqual([expect.stringMatching(/^actions\/deploy-pages@/)]);
+  });
+
+  it('deploys to object storage instead when the repository variable DEPLOY_TARGET is s3, after the commit, its keys from secrets and its settings from variables', () => {
+    const storage = update.steps.find((candidate) => candidate.run === 'npm run deploy')!;
+    expect(storage.if).toBe("steps.update.outputs.deploy == 'true' && vars.DEPLOY_TARGET == 's3'");
+    expect(update.steps.indexOf(storage)).toBeGreaterThan(update.steps.indexOf(commitStep));
+    expect(storage.env).toEqual({
+      ...Object.fromEntries(['DEPLOY_BUCKET', 'DEPLOY_PREFIX', 'DEPLOY_ENDPOINT', 'DEPLOY_REGION', 'DEPLOY_FORCE_PATH_STYLE'].map((name) => [name, `\${{ vars.${name} }}`])),
+      AWS_ACCESS_KEY_ID: '${{ secrets.DEPLOY_ACCESS_KEY_ID }}',
+      AWS_SECRET_ACCESS_KEY: '${{ secrets.DEPLOY_SECRET_ACCESS_KEY }}',
+    });
+    // Secrets go to that step alone.
+    const elsewhere = JSON.stringify(Object.values(workflow.jobs).flatMap((job) => job.steps.filter((candidate) => candidate !== storage)));
+    expect(elsewhere).not.toContain('secrets.');
   });
 
   it('commits the new raw records and papers, and nothing else, as the Actions bot, and pushes them', () => {

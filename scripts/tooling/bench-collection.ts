@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { addOneDay, type AddedDay } from './add-one-day.ts';
+import { measureDeploy, type DeployFigures } from './bench-deploy.ts';
 import { pageWeight } from './page-weight.ts';
 import { measureCommand } from './process-tree.ts';
+import { startS3Server } from './s3-server.ts';
 import { measureSearch, type SearchCost } from './search-cost.ts';
 import { measureBuild, type MeasuredBuild } from './site-build.ts';
 import { sizedFiles } from '../../src/fs/files.ts';
@@ -41,6 +43,8 @@ export interface CollectionBench {
   search: SearchCost[];
   searchError?: string;
   addOneDay: AddedDay;
+  /** `npm run deploy` to an S3 server on loopback: the cold build into an empty bucket, then the build with the day added. */
+  deploy: { cold: DeployFigures; addOneDay: DeployFigures };
 }
 
 /**
@@ -89,9 +93,20 @@ export async function benchCollection({ label, inputs, work, newDaySource, log }
     log(`${label}: search could not be measured: ${searchError}`);
   }
 
+  const storage = await startS3Server();
   const day = new Date(Date.parse(listed.at(-1)!) + 86_400_000).toISOString().slice(0, 10);
-  const added = await addOneDay({ sourceDayFile: newDaySource, day, newDayDir: join(work, 'new-day'), papersDir, outDir: dist, cacheDir });
-  log(`${label}: added ${day} (${added.papers} papers) and rebuilt in ${added.seconds.toFixed(1)} s`);
+  let added: AddedDay;
+  let deployed: CollectionBench['deploy'];
+  try {
+    const cold = await measureDeploy(storage, dist);
+    log(`${label}: deployed the cold build (${cold.files} files) in ${cold.seconds.toFixed(1)} s`);
+    added = await addOneDay({ sourceDayFile: newDaySource, day, newDayDir: join(work, 'new-day'), papersDir, outDir: dist, cacheDir });
+    log(`${label}: added ${day} (${added.papers} papers) and rebuilt in ${added.seconds.toFixed(1)} s`);
+    deployed = { cold, addOneDay: await measureDeploy(storage, dist) };
+    log(`${label}: deployed the day (${deployed.addOneDay.files} files uploaded, ${deployed.addOneDay.deleted} deleted) in ${deployed.addOneDay.seconds.toFixed(1)} s`);
+  } finally {
+    await storage.close();
+  }
 
   return {
     label,
@@ -109,6 +124,7 @@ export async function benchCollection({ label, inputs, work, newDaySource, log }
     search,
     searchError,
     addOneDay: added,
+    deploy: deployed,
   };
 }
 

@@ -83,6 +83,8 @@ const ROWS: [string, (c: Collection) => number | string | undefined][] = [
   ['· sync · bundle · render · index · other s', (c) => phaseSeconds(c.addOneDay.rebuild.phases)],
   ['· routes rendered · kept', (c) => `${formatNumber(c.addOneDay.rebuild.phases.renderedRoutes)} · ${formatNumber(c.addOneDay.rebuild.phases.keptRoutes)}`],
   ['· rebuild peak RSS MB, at once', (c) => c.addOneDay.rebuild.peakTreeRssMb],
+  ['deploy to loopback S3: files · MB · s', (c) => deployFigures(c.deploy.cold)],
+  ['· after one day: files · MB · s · deleted', (c) => `${deployFigures(c.deploy.addOneDay)} · ${formatNumber(c.deploy.addOneDay.deleted)}`],
   ['largest day page, gzip KB', (c) => c.largestDayPage.total / 1000],
   ['first query, max gzip KB of index data', (c) => kilobytes(max(c, (cost) => cost.firstQueryDataBytes))],
   ['· typed key by key, max gzip KB', (c) => kilobytes(max(c, (cost) => cost.typedQueryDataBytes))],
@@ -102,6 +104,11 @@ function years(first: string, last: string): string {
 function phaseSeconds(phases: Collection['build']['phases']): string {
   const { contentSyncSeconds, bundleSeconds, renderSeconds, indexSeconds, otherSeconds } = phases;
   return [contentSyncSeconds, bundleSeconds, renderSeconds, indexSeconds, otherSeconds].map((seconds) => (seconds === undefined ? '–' : formatNumber(seconds))).join(' · ');
+}
+
+/** A deploy's uploads and time in one cell: `1,204 · 13.6 · 4.10`. */
+function deployFigures({ files, bytes, seconds }: Collection['deploy']['cold']): string {
+  return [files, bytes / 1e6, seconds].map(formatNumber).join(' · ');
 }
 
 function kilobytes(bytes: number | undefined): number | undefined {

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { z } from 'astro/zod';
 import { checkSiteSettings, type SiteSettings } from '../config/site-settings.ts';
 import { fetchSettingsSchema, readSettings, type FetchSettings } from '../schema/settings.ts';
 
@@ -32,8 +33,13 @@ export function parseCommandLine<T extends ParseArgsConfig>(config: T, usage: st
 
 /** The fetch settings from the environment; exits 2 naming each bad variable. */
 export function fetchSettingsOrExit(): FetchSettings {
+  return environmentSettingsOrExit(fetchSettingsSchema);
+}
+
+/** A command's settings from the environment, by `schema` (src/schema/settings.ts); exits 2 naming each bad variable. */
+export function environmentSettingsOrExit<T extends z.ZodType>(schema: T): z.infer<T> {
   try {
-    return readSettings(fetchSettingsSchema, process.env);
+    return readSettings(schema, process.env);
   } catch (error) {
     console.error((error as Error).message);
     process.exit(USAGE_EXIT);

@@ -3,23 +3,43 @@ import type { HeaderRule } from './headers-file.ts';
 /** For files whose name changes with their content: a browser never needs to ask again. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-/** For everything else (pages, feeds, data): what Netlify and Cloudflare Pages send by default, asked again each time. */
+/**
+ * For every other file: pages, feeds, data and Pagefind's entry files change with each day, so a
+ * browser asks again each time (and gets `304 Not Modified` while a file is the same). Netlify
+ * and Cloudflare Pages do this unless told otherwise; object storage has to be told.
+ */
 export const REVALIDATE = 'public, max-age=0, must-revalidate';
 
+/** In a Pagefind bundle (one per search shard, `pagefind/<shard>/`): its index chunks, filters and fragments, and its `pf_meta` file. */
+const HASHED_CHUNK = /^(pagefind\/(?:[^/]+\/)?(?:index|fragment|filter))\/[^/]+$/;
+const HASHED_META = /^pagefind\/(?:[^/]+\/)?pagefind\.[\w-]+\.pf_meta$/;
+
 /**
- * The folders and files of a built site (paths relative to it) whose names are hashes of their
- * content, as `_headers` paths: Astro's bundles, and in each Pagefind bundle (one per search
- * shard, `pagefind/<shard>/`) its index chunks, filters and fragments, and its `pf_meta` file,
- * which is content-hashed too but sits among unhashed files. Shards are listed one by one, so no
- * host has to support a wildcard inside a path.
+ * Whether a file of a built site (its path relative to it) is named by a hash of its content:
+ * Astro's bundles, and in each Pagefind bundle its chunks and its `pf_meta` file, which is
+ * content-hashed too but sits among unhashed files.
+ */
+export function isContentHashed(file: string): boolean {
+  return file.startsWith('_astro/') || HASHED_CHUNK.test(file) || HASHED_META.test(file);
+}
+
+/** The `Cache-Control` of a built file, for a host told file by file (object storage): what `_headers` says of it. */
+export function cacheControl(file: string): string {
+  return isContentHashed(file) ? IMMUTABLE : REVALIDATE;
+}
+
+/**
+ * The files `isContentHashed` finds, as `_headers` paths: `_astro/*`, each Pagefind bundle's
+ * chunk folders, and its `pf_meta` file. Shards are listed one by one, so no host has to support
+ * a wildcard inside a path.
  */
 export function hashedPaths(files: readonly string[]): string[] {
   const folders = new Set<string>();
   const metas: string[] = [];
   for (const file of files) {
-    const chunk = /^(pagefind\/(?:[^/]+\/)?(?:index|fragment|filter))\/[^/]+$/.exec(file);
+    const chunk = HASHED_CHUNK.exec(file);
     if (chunk) folders.add(`${chunk[1]}/*`);
-    else if (/^pagefind\/(?:[^/]+\/)?pagefind\.[\w-]+\.pf_meta$/.test(file)) metas.push(file);
+    else if (HASHED_META.test(file)) metas.push(file);
   }
   return ['_astro/*', ...[...folders].sort(), ...metas.sort()];
 }

@@ -8,7 +8,8 @@ import { HOST_NAMES } from '../lib/hosts.ts';
  */
 
 /** An unset variable and an empty one mean the same: not configured. */
-export const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
+export const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema.optional());
 
 /** An address on the web: http or https only. */
 export const webAddress = z.url({ protocol: /^https?$/, error: (issue) => (issue.input === undefined ? 'not set' : 'expected an http(s) address, like https://papers.example.org') });
@@ -23,12 +24,21 @@ const flag = optional(z.enum(['true', 'false'], 'expected true or false')).trans
 const mailbox = z.string().trim().refine((value) => !/[\r\n]/.test(value) && z.email().safeParse(/<([^<>]+)>$/.exec(value)?.[1] ?? value).success, 'expected an e-mail address, or a name and an address: Daily Papers <digest@example.org>');
 
 /**
+ * Whether an address is an origin alone: no path, query or fragment. Zod runs this check after a
+ * failed one too: an address that is none (no scheme) passes, as it is reported once, by webAddress.
+ */
+function isOriginAlone(value: string): boolean {
+  if (!URL.canParse(value)) return true;
+  const url = new URL(value);
+  return url.pathname === '/' && !url.search && !url.hash;
+}
+
+/**
  * The site's address: its origin alone, as every link adds the base path itself. A path here
  * would be dropped from every link without a word, so it is refused.
  */
 export const siteOrigin = webAddress
-  // Zod runs this check after a failed one too: an address that is none (no scheme) is reported once, above.
-  .refine((value) => { if (!URL.canParse(value)) return true; const url = new URL(value); return url.pathname === '/' && !url.search && !url.hash; }, 'expected the address without a path, like https://papers.example.org: a sub-path goes in the base path')
+  .refine(isOriginAlone, 'expected the address without a path, like https://papers.example.org: a sub-path goes in the base path')
   .transform((value) => new URL(value).origin);
 
 /** The sub-path the site is served under: `daily`, `/daily` and `/daily/` all mean `/daily/`; empty is the domain root. */
@@ -109,6 +119,35 @@ export const fetchSettingsSchema = z.object({
 });
 
 export type FetchSettings = z.infer<typeof fetchSettingsSchema>;
+
+const BUCKET = 'expected the name of a bucket, like papers-example-org: no s3:// and no path (a path goes in DEPLOY_PREFIX)';
+const STORAGE_ADDRESS = 'expected the storage\'s address alone, like https://<account>.r2.cloudflarestorage.com: no path, user name or password';
+
+/**
+ * What `npm run deploy` reads: the bucket and where it is. Its keys are the AWS SDK's own
+ * variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, or any other source of the SDK's default
+ * credential chain), read by the SDK and never here, so no message of ours can hold them.
+ */
+export const deploySettingsSchema = z.object({
+  /** The bucket the site is uploaded to; its objects under DEPLOY_PREFIX are the site's, and what the build no longer has is deleted. */
+  DEPLOY_BUCKET: z.preprocess(
+    unsetIfEmpty,
+    z.string({ error: (issue) => (issue.input === undefined ? 'not set: name the bucket to deploy to' : BUCKET) }).trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,254}$/, BUCKET),
+  ),
+  /** A folder of the bucket to deploy into, `daily` or `daily/` (the site built with BASE_PATH=/daily/); the whole bucket unless given. */
+  DEPLOY_PREFIX: optional(basePath).transform((path) => (path ?? '/').slice(1)),
+  /**
+   * Where the storage is, for another than AWS S3: Cloudflare R2, MinIO, a server on this machine.
+   * Without a user name or password: the keys go in their own variables, and this is printed.
+   */
+  DEPLOY_ENDPOINT: optional(webAddress.refine((value) => isOriginAlone(value) && !/^[a-z]+:\/\/[^/]*@/i.test(value), STORAGE_ADDRESS)).transform((value) => value && new URL(value).origin),
+  /** The bucket's region: `auto` for R2; us-east-1 unless given (MinIO's default too). */
+  DEPLOY_REGION: optional(z.string().trim().regex(/^[a-z0-9-]+$/, 'expected a region, like eu-west-1 or auto')).transform((value) => value ?? 'us-east-1'),
+  /** `true` to address the bucket as a path of the endpoint (`https://host/bucket/key`), as MinIO wants, rather than as a host name (`https://bucket.host/key`). */
+  DEPLOY_FORCE_PATH_STYLE: flag,
+});
+
+export type DeploySettings = z.infer<typeof deploySettingsSchema>;
 
 /** Settings read from `env`, or an error with one line per bad variable: `SMTP_PORT: expected a port number`. */
 export function readSettings<T extends z.ZodType>(schema: T, env: Record<string, string | undefined>): z.infer<T> {
