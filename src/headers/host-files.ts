@@ -51,7 +51,11 @@ function nginxConfig(rules: readonly HeaderRule[], base: string): string {
     `error_page 404 ${base}404.html;`,
     // Pages, feeds and data change every day: asked again each time, as Netlify and Cloudflare do by default.
     location(base, [...lines([['Cache-Control', REVALIDATE]]), 'try_files $uri $uri/ =404;']),
-    ...ownRules.map((rule) => location(rule.path.endsWith('*') ? `^~ ${rule.path.slice(0, -1)}` : `= ${rule.path}`, lines(rule.headers))),
+    // A location without caching of its own (the open data's) revalidates too: it inherits nothing.
+    ...ownRules.map((rule) => {
+      const headers = rule.headers.some(([name]) => name.toLowerCase() === 'cache-control') ? rule.headers : [...rule.headers, ['Cache-Control', REVALIDATE] as [string, string]];
+      return location(rule.path.endsWith('*') ? `^~ ${rule.path.slice(0, -1)}` : `= ${rule.path}`, lines(headers));
+    }),
   ];
   return `${blocks.join('\n\n')}\n`;
 }
