@@ -183,7 +183,7 @@ describe('a build of a small real collection', () => {
       const $ = page(path);
       expect(cardLinks($), path).toEqual(ranked(list).slice(0, 30));
       const periodDays = [...new Set(list.flatMap((paper) => paper.days).filter((day) => keyOf(day) === key))].sort();
-      const dayLinks = $('.period-days li').map((_, li) => [[$(li).find('a').attr('href'), Number($(li).find('.count').text())]]).get();
+      const dayLinks = $('.period-days li').map((_, li) => [[$(li).find('a').attr('href'), parseInt($(li).find('.count').text(), 10)]]).get();
       expect(dayLinks, path).toEqual(periodDays.map((day) => [`/papers/date/${day}/`, list.filter((paper) => paper.days.includes(day)).length]));
       expect(existsSync(join(dist, path, '2')), path).toBe(false);
     };
