@@ -1,7 +1,4 @@
-import { isoWeekOf, monthOf } from './dates.ts';
-import type { PeriodView } from './period-views.ts';
-
-const periodOf: Record<Exclude<PeriodView, 'day'>, (day: string) => string> = { week: isoWeekOf, month: monthOf };
+import { periodOf, type PeriodView } from './period-views.ts';
 
 /**
  * How many papers each day of a week or month listed, oldest day first: a week's or month's page

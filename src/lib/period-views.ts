@@ -10,7 +10,8 @@ export interface PeriodViews {
   month: string;
 }
 
-const periodOf: Record<PeriodView, (day: string) => string> = { day: (day) => day, week: isoWeekOf, month: monthOf };
+/** The period of each view that a day falls in. */
+export const periodOf: Record<PeriodView, (day: string) => string> = { day: (day) => day, week: isoWeekOf, month: monthOf };
 
 /**
  * The day, week and month a listing of the `view` named `key` links to: its own period, and for
