@@ -103,4 +103,8 @@ describe('the headers each object is stored with', () => {
     for (const path of paths) expect(objectHeaders(path).contentEncoding, path).toBeUndefined();
     expect(objectHeaders('papers/constructor').contentType).toBe('application/octet-stream');
   });
+
+  it("store the open data's month files as the gzip downloads they are, not as JSON a browser would decompress", () => {
+    expect(objectHeaders('data/months/2026-06.json.gz')).toEqual({ contentType: 'application/gzip', cacheControl: 'public, max-age=0, must-revalidate' });
+  });
 });

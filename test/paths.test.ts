@@ -10,6 +10,7 @@ describe('the file a build writes for a path', () => {
   it('is the named file for a path that is not a folder', () => {
     expect(outputFile(paths.topicFeed('video-generation'))).toBe('topics/video-generation/rss.xml');
     expect(outputFile(paths.dataDay('2026-06-24'))).toBe('data/days/2026-06-24.json');
+    expect(outputFile(paths.dataMonth('2026-06'))).toBe('data/months/2026-06.json.gz');
   });
 
   it('has every segment decoded as the path encoded it, reserved characters too', () => {

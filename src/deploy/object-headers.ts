@@ -36,6 +36,8 @@ const TYPES = new Map(Object.entries({
   '.ttf': 'font/ttf',
   '.wasm': 'application/wasm',
   '.pdf': 'application/pdf',
+  // Open data's month files: a download, stored gzipped as they are (no Content-Encoding).
+  '.gz': 'application/gzip',
 }));
 
 /** The feeds by file name (the site's and each topic's and organization's `rss.xml`), as the pages announce them. */

@@ -40,8 +40,9 @@ export const paths = {
   topicFeed: (slug: string) => withBase(`topics/${encodeURIComponent(slug)}/rss.xml`),
   /** A day's email digest, as HTML and as plain text. */
   digest: (day: string, format: 'html' | 'txt') => withBase(`digest/${day}.${format}`),
-  /** Open data: the list of days, and each day's records. */
+  /** Open data: the list of days and months, each month's records, and each of the newest days'. */
   dataIndex: () => withBase('data/index.json'),
+  dataMonth: (month: string) => withBase(`data/months/${month}.json.gz`),
   dataDay: (day: string) => withBase(`data/days/${day}.json`),
   sitemap: () => withBase('sitemap-index.xml'),
   /** A file of `public/`. */

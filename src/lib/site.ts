@@ -10,8 +10,11 @@ export const site = {
   },
   /** Papers on a week's or month's page: its most upvoted (its days' pages list the others). */
   pageSize: 30,
-  /** How many of the newest days have an e-mail digest page (src/digest/). */
-  digestDays: 30,
+  /**
+   * How many of the newest days have an e-mail digest page (src/digest/) and a file of their own
+   * in the open data; every day is also in its month's file (docs/performance.md).
+   */
+  recentDays: 30,
   /** Papers per page on organization and topic pages, which list each in one line (PaperRow). */
   rowPageSize: 100,
   /**

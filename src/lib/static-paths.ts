@@ -1,4 +1,5 @@
 import { groupKey } from './cache-keys.ts';
+import { monthOf } from './dates.ts';
 import { getSiteIndex } from './collection.ts';
 import { site } from './site.ts';
 
@@ -12,12 +13,24 @@ export async function dayPaths() {
 }
 
 /**
- * The newest days' routes, for their e-mail digests: a digest is for pasting into the day's
- * campaign, so older ones would only weigh on the site (docs/performance.md); `npm run digest --
- * --date D` still makes any day's.
+ * The newest days' routes, for what serves the days as they come: their e-mail digests (for
+ * pasting into the day's campaign; `npm run digest -- --date D` still makes any day's) and their
+ * open-data files (a month's file holds every day). Older ones would only weigh on the site
+ * (docs/performance.md).
  */
 export async function recentDayPaths() {
-  return (await dayPaths()).slice(-site.digestDays);
+  return (await dayPaths()).slice(-site.recentDays);
+}
+
+/** One route per month with papers, under `month`, the month's listing and its days' as props: the open data's month files. */
+export async function monthPaths() {
+  const index = await getSiteIndex();
+  return index.months.map((listing) => ({
+    params: { month: listing.key },
+    props: { listing, days: index.days.filter((day) => monthOf(day.key) === listing.key) },
+    // Its days' papers are all the month's papers, so the month's key covers them.
+    cacheKey: groupKey('month-data', listing, listing.papers, index),
+  }));
 }
 
 /** One route per organization, under `org`, its listing as a prop. */

@@ -1,12 +1,8 @@
 import type { APIRoute } from 'astro';
-import { paperDocument } from '../../../lib/abstracts.ts';
-import { dayPaths } from '../../../lib/static-paths.ts';
-import type { OpenDataDay } from '../../../schema/open-data.ts';
+import { openDataDay } from '../../../lib/open-data.ts';
+import { recentDayPaths } from '../../../lib/static-paths.ts';
 
-export const getStaticPaths = dayPaths;
+export const getStaticPaths = recentDayPaths;
 
-/** Open data: one day's records, by upvotes (src/schema/open-data.ts). */
-export const GET: APIRoute = ({ props }) => {
-  const day: OpenDataDay = { day: props.listing.key, papers: props.listing.papers.map(paperDocument) };
-  return Response.json(day);
-};
+/** Open data: one of the newest days' records, by upvotes (src/schema/open-data.ts); every day is in its month's file. */
+export const GET: APIRoute = ({ props }) => Response.json(openDataDay(props.listing));
