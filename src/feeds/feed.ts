@@ -22,6 +22,7 @@ export interface FeedItem {
    * in a brief feed, the paper's one-line AI summary instead, or the abstract's first paragraph.
    */
   abstract: readonly string[];
+  /** The paper's keywords, as categories or tags; none in a brief feed, which follows one topic or organization already. */
   keywords: string[];
 }
 
@@ -38,8 +39,9 @@ export interface Feed {
 
 /**
  * The number of items of the site's feeds, and of each organization's and topic's, which are
- * brief: thousands of them, each a whole abstract an item, weighed more than all the topic pages
- * (docs/performance.md). A reader follows a topic's feed to its papers' pages.
+ * brief (a summary an item, no keywords): thousands of them, each a whole abstract an item,
+ * weighed more than all the topic pages (docs/performance.md). A reader follows a topic's feed
+ * to its papers' pages.
  */
 export const FEED_LIMITS = { site: 100, listing: 10 };
 
@@ -82,7 +84,7 @@ export function feedOf({ title, description, page, entries, limit, site, brief =
       day: latestDay(entry),
       authors: paper.authors,
       abstract: brief ? briefText(document) : plainAbstract(document),
-      keywords: paper.keywords ?? [],
+      keywords: brief ? [] : (paper.keywords ?? []),
     };
   });
   // The Unix epoch dates a feed with no items, which only a site without papers has.

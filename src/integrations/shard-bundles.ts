@@ -1,6 +1,7 @@
 import { createIndex, type HTMLFile } from 'pagefind';
 import { createHash } from 'node:crypto';
 import { removeFilesMatching } from '../fs/files.ts';
+import { expandSearchRecord } from '../lib/search-record.ts';
 import { BuildError } from './build-error.ts';
 
 /**
@@ -24,15 +25,16 @@ export interface ShardPage {
 
 /**
  * The part of a paper page the index reads, and the page's shard: its article (data-pagefind-body,
- * with the filters and metadata), without the navigation, related papers and BibTeX around it,
- * and its links reduced to their text. So what is indexed depends on the paper alone: a page
+ * with its search record written out as filters and metadata), without the navigation, related
+ * papers and BibTeX around it, and its links reduced to their text. So what is indexed depends on the paper alone: a page
  * whose related papers changed, or whose keyword gained a topic page to link to, indexes the
  * same, and Pagefind parses a third of the HTML.
  */
 export function indexedPart(html: string): { shard: string; article: string } | undefined {
   const found = SHARD_ATTRIBUTE.exec(html);
   if (!found) return undefined;
-  return { shard: found[1], article: html.slice(found.index, html.indexOf('</article>', found.index) + '</article>'.length).replace(LINK_TAG, '') };
+  const article = html.slice(found.index, html.indexOf('</article>', found.index) + '</article>'.length);
+  return { shard: found[1], article: expandSearchRecord(article).replace(LINK_TAG, '') };
 }
 
 export function articleHash(article: string): string {

@@ -50,6 +50,16 @@ describe.each(gateBuilds)('what search engines and link previews find in the fix
     }
   });
 
+  it('gives every page a title and a description that search engines and link previews both read', () => {
+    for (const { file } of listed) {
+      const $ = html(file);
+      const description = $('meta[name="description"]').attr('content');
+      expect(description?.length, file).toBeGreaterThan(10);
+      expect($('meta[property="og:description"]').attr('content'), file).toBe(description);
+      expect($('meta[property="og:title"]').attr('content')?.length, file).toBeGreaterThan(0);
+    }
+  });
+
   it('keeps the not-found page out of search engines, with no canonical URL', () => {
     const $ = html('404.html');
     expect($('meta[name="robots"]').attr('content')).toBe('noindex');

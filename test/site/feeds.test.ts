@@ -26,7 +26,7 @@ const newestFirst = (list: FixturePaper[]) => [...list].sort((a, b) => lastDay(b
 const TEX = /\$[^$]*[\\^_{][^$]*\$/;
 
 /** What every format says about an item, once parsed. */
-interface ParsedItem { id: string; title: string; link: string; date: string; authors: string[]; text: string }
+interface ParsedItem { id: string; title: string; link: string; date: string; authors: string[]; text: string; categories: string[] }
 
 function read(dist: string, file: string) {
   const text = readFileSync(join(dist, file), 'utf8');
@@ -40,17 +40,17 @@ function items(dist: string, file: string): ParsedItem[] {
   if (format === 'rss') {
     return (feed.items ?? []).map((item) => {
       expect(item.guid?.isPermaLink, `${file}: the guid of ${item.link} is no permalink`).toBe(false);
-      return { id: item.guid!.value!, title: item.title!, link: item.link!, date: new Date(item.pubDate!).toISOString(), authors: item.dc?.creators ?? [], text: load(item.description!).text() };
+      return { id: item.guid!.value!, title: item.title!, link: item.link!, date: new Date(item.pubDate!).toISOString(), authors: item.dc?.creators ?? [], text: load(item.description!).text(), categories: (item.categories ?? []).map((category) => category.name!) };
     });
   }
   if (format === 'atom') {
     return (feed.entries ?? []).map((entry) => {
       expect([entry.title?.type, entry.summary?.type], `${file}: ${entry.id} is plain text, not HTML`).toEqual(['text', 'text']);
-      return { id: entry.id!, title: entry.title!.value, link: entry.links!.find((link) => link.rel === 'alternate')!.href!, date: entry.updated!, authors: entry.authors!.map((author) => author.name!), text: entry.summary!.value };
+      return { id: entry.id!, title: entry.title!.value, link: entry.links!.find((link) => link.rel === 'alternate')!.href!, date: entry.updated!, authors: entry.authors!.map((author) => author.name!), text: entry.summary!.value, categories: (entry.categories ?? []).map((category) => category.term!) };
     });
   }
   if (format === 'json') {
-    return (feed.items ?? []).map((item) => ({ id: item.id!, title: item.title!, link: item.url!, date: item.date_published!, authors: item.authors!.map((author) => author.name!), text: item.content_text! }));
+    return (feed.items ?? []).map((item) => ({ id: item.id!, title: item.title!, link: item.url!, date: item.date_published!, authors: item.authors!.map((author) => author.name!), text: item.content_text!, categories: item.tags ?? [] }));
   }
   throw new Error(`${file} is read as ${format}`);
 }
@@ -93,7 +93,7 @@ describe.each(gateBuilds)('the feeds of the fixture build $name', ({ base, dist,
     for (const file of siteFeeds) expect(items(dist, file).map((item) => item.id), file).toEqual(expected.map((paper) => `arxiv:${paper.id}`));
   });
 
-  it("give each item its plain-text title, a link to its built page, its authors, its day and its whole abstract, or in an organization's or topic's feed its AI summary", () => {
+  it("give each item its plain-text title, a link to its built page, its authors, its day, its keywords and its whole abstract, or in an organization's or topic's feed its AI summary and no keywords", () => {
     for (const file of [...siteFeeds, ...orgFeeds, ...topicFeeds]) {
       const brief = !siteFeeds.includes(file);
       for (const item of items(dist, file)) {
@@ -103,6 +103,7 @@ describe.each(gateBuilds)('the feeds of the fixture build $name', ({ base, dist,
         expect(existsSync(join(dist, 'papers', paper.id, 'index.html'))).toBe(true);
         expect(item.authors).toEqual(paper.authors);
         expect(item.date).toBe(`${lastDay(paper)}T00:00:00.000Z`);
+        expect(item.categories, `${file}: ${paper.id}`).toEqual(brief ? [] : (paper.keywords ?? []));
         // TeX becomes characters; the text is the abstract's, every paragraph, without maths
         // markup, and `\%`, `\&`, `\$`... (TeX for the characters themselves) as the characters.
         for (const text of [item.title, item.text]) expect(text, `${file}: ${paper.id}`).not.toMatch(TEX);
@@ -154,15 +155,14 @@ describe.each(gateBuilds)('the feeds of the fixture build $name', ({ base, dist,
 
   const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('index.html') && !file.startsWith('pagefind') && !leadsElsewhere(dist, file));
 
-  it('are announced in the head of every page, and an organization or topic feed on its own pages', () => {
+  it('are announced in every format on the home page, as RSS in the head of every other page, and an organization or topic feed on its own pages', () => {
     for (const file of pages) {
       const $ = load(readFileSync(join(dist, file), 'utf8'));
       const alternates = $('head link[rel="alternate"]').map((_, link) => `${$(link).attr('type')} ${$(link).attr('href')}`).get();
       const own = /^(orgs|topics)\/([^/]+)\//.exec(file);
       expect(alternates, file).toEqual([
         `application/rss+xml ${base}rss.xml`,
-        `application/atom+xml ${base}atom.xml`,
-        `application/feed+json ${base}feed.json`,
+        ...(file === 'index.html' ? [`application/atom+xml ${base}atom.xml`, `application/feed+json ${base}feed.json`] : []),
         ...(own ? [`application/rss+xml ${base}${own[1]}/${own[2]}/rss.xml`] : []),
       ]);
     }

@@ -7,6 +7,7 @@ import { splitMath } from '../../src/lib/tex.ts';
 import { launchChromium, routeOtherOrigins } from '../support/browser.ts';
 import { abstractText, readCollection } from '../support/collection.ts';
 import { gateBuilds, mathPapers, sites } from '../support/locations.ts';
+import { indexedPaperPage } from '../support/site-files.ts';
 import { serveStatic } from '../support/static-server.ts';
 
 /** The formulas the detector finds, as KaTeX is given them: a bare `%` is a percent sign, so it arrives as `\%`. */
@@ -35,7 +36,7 @@ describe('maths in a build of the real fixture collection', () => {
   it('renders the LaTeX of a title with KaTeX in the h1, and gives <title> and search its plain text (2501.06252)', () => {
     const $ = page(dist, mathPapers.title);
     expect(renderedTex($, 'h1')).toEqual(['\\text{Transformer}^2']);
-    expect($('[data-pagefind-meta="title"]').text()).toBe('Transformer²: Self-adaptive LLMs');
+    expect(indexedPaperPage(dist, mathPapers.title)('[data-pagefind-meta="title"]').text()).toBe('Transformer²: Self-adaptive LLMs');
     expect($('title').text()).toMatch(/^Transformer²: Self-adaptive LLMs · /);
     expect($('meta[name="description"]').attr('content')).toMatch(/^Transformer²: Self-adaptive LLMs, by /);
     expect(katexLinks($)).toHaveLength(1);

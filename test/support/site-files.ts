@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { load, type CheerioAPI } from 'cheerio';
+import { indexedPart } from '../../src/integrations/shard-bundles.ts';
 
 /** Every file of a build, as a `/`-separated path relative to it, sorted. */
 export function builtFiles(dir: string): string[] {
@@ -91,4 +93,11 @@ export function listingSlugs(dir: string, folder: string): string[] {
   return readdirSync(join(dir, folder), { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !leadsElsewhere(dir, join(folder, entry.name, 'index.html')))
     .map((entry) => entry.name);
+}
+
+/** What the search index reads of a built paper page (its article, its search record written out as Pagefind's elements). */
+export function indexedPaperPage(dir: string, id: string): CheerioAPI {
+  const indexed = indexedPart(readFileSync(join(dir, 'papers', id, 'index.html'), 'utf8'));
+  if (!indexed) throw new Error(`papers/${id}/ is not indexed`);
+  return load(indexed.article);
 }
