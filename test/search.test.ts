@@ -66,10 +66,10 @@ describe('what the search index records of real papers', () => {
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it('records for every paper the values sorted searches order by, with 0 for missing counts, and the latest day it was listed on', () => {
+  it('records for every paper the values sorted searches order by, no upvotes where no source counts them and 0 for missing stars, and the latest day it was listed on', () => {
     for (const paper of papers) {
       const { meta } = searchFields(paper, keywordKey);
-      expect(meta.upvotes).toBe(String(paper.upvotes ?? 0));
+      expect(meta.upvotes).toBe(paper.upvotes === undefined ? undefined : String(paper.upvotes));
       expect(meta.stars).toBe(String(paper.githubStars ?? 0));
       expect(meta.day).toBe(paper.days.toSorted().at(-1));
       expect(meta.first_author).toBe(paper.authors[0]);
@@ -81,7 +81,7 @@ describe('what the search index records of real papers', () => {
     const table = buildSortTable(pages);
     expect(table.shared).toEqual([]);
     const sorted = <T extends { id: string }>(results: readonly T[], key: 'upvotes' | 'date' | 'stars') => sortResults(results, (page) => ({ id: page.id }), table, key);
-    const byUpvotes = sorted(pages, 'upvotes').map((page) => Number(page.meta.upvotes));
+    const byUpvotes = sorted(pages, 'upvotes').map((page) => Number(page.meta.upvotes ?? 0));
     expect(byUpvotes).toEqual(byUpvotes.toSorted((a, b) => b - a));
     const byDate = sorted(pages, 'date').map((page) => page.meta.day);
     expect(byDate).toEqual(byDate.toSorted().reverse());

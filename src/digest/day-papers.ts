@@ -1,10 +1,10 @@
 import { listInputFiles, readText } from '../fs/files.ts';
 import { fromMarkdownFile } from '../ingest/to-markdown.ts';
-import { byUpvotes } from '../lib/papers.ts';
+import { byRank } from '../lib/papers.ts';
 import type { PaperDocument } from '../schema/paper.ts';
 
 /**
- * The papers of one day, by upvotes, read from a collection folder without a build: what
+ * The papers of one day, by rank, read from a collection folder without a build: what
  * `npm run digest` renders. A file that does not name the day is skipped unparsed, so a day out
  * of 50,000 papers costs reading them, not parsing them all; the parsed file's `days` decide.
  */
@@ -22,5 +22,5 @@ export function readDayPapers(collection: string, day: string): PaperDocument[] 
       }
     })
     .filter(({ paper }) => paper.days.includes(day))
-    .sort((a, b) => byUpvotes(a.paper, b.paper));
+    .sort((a, b) => byRank(a.paper, b.paper));
 }

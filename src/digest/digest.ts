@@ -16,7 +16,7 @@ export interface Digest {
 }
 
 /**
- * The e-mail digest of a day, HTML and plain text, from its papers by upvotes: as many as fit in
+ * The e-mail digest of a day, HTML and plain text, from its papers by rank: as many as fit in
  * MAX_DIGEST_BYTES of HTML, then a link to the rest. The HTML is a frame plus one card per paper,
  * so its size for any count is the frame's plus the cards' (each measured once): the count is
  * found without rendering every candidate, in time linear in the day's papers.

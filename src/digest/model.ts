@@ -1,5 +1,6 @@
 import { formatDay } from '../lib/dates.ts';
 import { plainParagraphs, plainText } from '../lib/math-text.ts';
+import { rankingWords } from '../lib/papers.ts';
 import { externalLinks, paths } from '../lib/paths.ts';
 import { site as siteInfo } from '../lib/site.ts';
 import { absoluteUrl } from '../lib/site-url.ts';
@@ -42,20 +43,20 @@ export function excerpt(text: string, length = EXCERPT_LENGTH): string {
   return `${(space > length / 2 ? cut.slice(0, space) : cut.slice(0, length)).replace(/[\s,;:.]+$/, '')}…`;
 }
 
-/** The digest of `day`, every paper of it included (they come by upvotes); `showing` cuts it short. */
+/** The digest of `day`, every paper of it included (they come by rank); `showing` cuts it short. */
 export function digestModel(day: string, papers: readonly PaperDocument[], site: URL): DigestModel {
   const date = formatDay(day);
   return {
     subject: `${siteInfo.title}: ${plural(papers.length, 'paper', 'papers')} of ${date}`,
     heading: `Papers of ${date}`,
-    summary: `${plural(papers.length, 'paper', 'papers')}, by upvotes`,
+    summary: `${plural(papers.length, 'paper', 'papers')}, ${rankingWords(papers.map(({ paper }) => paper))}`,
     dayUrl: absoluteUrl(paths.day(day), site),
     webUrl: absoluteUrl(paths.digest(day, 'html'), site),
     papers: papers.map(({ paper, abstract }) => ({
       title: plainText(paper.title),
       url: absoluteUrl(paths.paper(paper.id), site),
       arxivUrl: externalLinks.arxivAbstract(paper.id),
-      byline: [authorPreview(paper.authors), paper.organization?.fullname, plural(paper.upvotes ?? 0, 'upvote', 'upvotes')].filter(Boolean).join(' · '),
+      byline: [authorPreview(paper.authors), paper.organization?.fullname, paper.upvotes !== undefined && plural(paper.upvotes, 'upvote', 'upvotes')].filter(Boolean).join(' · '),
       excerpt: excerpt(plainParagraphs(abstract).join(' ')),
     })),
     more: 0,

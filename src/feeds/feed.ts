@@ -1,7 +1,7 @@
 import { paperDocument } from '../lib/abstracts.ts';
 import type { PaperEntry } from '../lib/collection.ts';
 import { plainParagraphs, plainText } from '../lib/math-text.ts';
-import { byUpvotes } from '../lib/papers.ts';
+import { byRank } from '../lib/papers.ts';
 import { paths } from '../lib/paths.ts';
 import { absoluteUrl } from '../lib/site-url.ts';
 import type { PaperDocument } from '../schema/paper.ts';
@@ -69,11 +69,11 @@ function briefText(document: PaperDocument): readonly string[] {
 const latestDay = (entry: PaperEntry) => entry.data.days.at(-1)!;
 
 /**
- * The `limit` most recently listed papers, newest day first and by upvotes within a day, as a
+ * The `limit` most recently listed papers, newest day first and by rank within a day, as a
  * feed. Sorting a copy of the papers is O(n log n) in the papers given, which are one listing's.
  */
 export function feedOf({ title, description, page, entries, limit, site, brief = false }: { title: string; description: string; page: string; entries: readonly PaperEntry[]; limit: number; site: URL; brief?: boolean }): Feed {
-  const newest = [...new Set(entries)].sort((a, b) => latestDay(b).localeCompare(latestDay(a)) || byUpvotes(a.data, b.data)).slice(0, limit);
+  const newest = [...new Set(entries)].sort((a, b) => latestDay(b).localeCompare(latestDay(a)) || byRank(a.data, b.data)).slice(0, limit);
   const items = newest.map((entry): FeedItem => {
     const document = paperDocument(entry);
     const { paper } = document;

@@ -20,7 +20,7 @@ export const CACHE_CODE = {
   /** The topics' and organizations' feed files (feed-files.ts). */
   feeds: { version: 3, entries: ['src/feeds/endpoints.ts'] },
   /** The search index's shards and what the page scan finds for them (pagefind.ts). */
-  search: { version: 2, entries: ['src/integrations/pagefind.ts'] },
+  search: { version: 3, entries: ['src/integrations/pagefind.ts'] },
   /** Each page's inline script and style hashes, for the CSP (headers.ts). */
   inlineHashes: { version: 1, entries: ['src/headers/inline-hashes.ts'] },
 } as const satisfies Record<string, { version: number; entries: readonly string[] }>;

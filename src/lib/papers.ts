@@ -1,8 +1,23 @@
 import type { Paper } from '../schema/paper.ts';
 
-/** Highest upvotes first; ties broken by id so every build orders alike. */
-export function byUpvotes(a: Paper, b: Paper): number {
-  return (b.upvotes ?? 0) - (a.upvotes ?? 0) || a.id.localeCompare(b.id);
+/**
+ * The order of every listing, by the signals the papers' sources give: upvotes where a source
+ * counts them (Hugging Face; a paper it lists with 0 comes before one it does not count), then
+ * GitHub stars, then the arXiv id, oldest first, so every build orders alike. A Hugging Face day
+ * is by upvotes; an arXiv day without Hugging Face by stars, then id. `rankingWords` says which.
+ */
+export function byRank(a: Paper, b: Paper): number {
+  return (b.upvotes ?? -1) - (a.upvotes ?? -1) || (b.githubStars ?? 0) - (a.githubStars ?? 0) || a.id.localeCompare(b.id);
+}
+
+/** How a listing of these papers is ordered (byRank), as its page says it: by the first signal that tells any of them apart. */
+export function rankingWords(papers: Iterable<Paper>): string {
+  let stars = false;
+  for (const paper of papers) {
+    if (paper.upvotes !== undefined) return 'by upvotes';
+    if (paper.githubStars) stars = true;
+  }
+  return stars ? 'by GitHub stars' : 'by arXiv id';
 }
 
 /** The day a paper was first listed (`days` is sorted by ingest, but a record may come unsorted). */
@@ -13,7 +28,7 @@ export function firstListed(paper: Paper): string {
 /**
  * Groups entries under keys in one pass: an entry with several keys (a paper listed on two days,
  * or with three keywords) is in each group once. Groups come out sorted by key, their entries
- * by upvotes.
+ * by rank (byRank).
  */
 export function groupBy<T extends { data: Paper }>(entries: readonly T[], keysOf: (paper: Paper) => Iterable<string>): Map<string, T[]> {
   const groups = new Map<string, Set<T>>();
@@ -24,7 +39,7 @@ export function groupBy<T extends { data: Paper }>(entries: readonly T[], keysOf
       group.add(entry);
     }
   }
-  return new Map([...groups.keys()].sort().map((key) => [key, [...groups.get(key)!].sort((a, b) => byUpvotes(a.data, b.data))]));
+  return new Map([...groups.keys()].sort().map((key) => [key, [...groups.get(key)!].sort((a, b) => byRank(a.data, b.data))]));
 }
 
 /** The items before and after `index` in an ordered list, where they exist. */

@@ -8,7 +8,8 @@ import { searchFilterKeys, type SearchFilterKey } from './search-keys.ts';
 export interface SearchMeta {
   title: string;
   day: string;
-  upvotes: string;
+  /** Only where a source counts upvotes (the sort table takes a missing count as 0). */
+  upvotes?: string;
   organization?: string;
   first_author: string;
   author_count: string;
@@ -44,7 +45,7 @@ export function searchFields(paper: Paper, topicOf: (keyword: string) => string)
     meta: {
       title: plainText(paper.title),
       day,
-      upvotes: String(paper.upvotes ?? 0),
+      upvotes: paper.upvotes === undefined ? undefined : String(paper.upvotes),
       organization: paper.organization?.fullname,
       first_author: paper.authors[0],
       author_count: String(paper.authors.length),

@@ -11,7 +11,7 @@ import { isoDay, paperDocumentSchema } from './paper.ts';
 export const openDataDaySchema = z.strictObject({
   /** The list day. */
   day: isoDay,
-  /** The day's papers, by upvotes (highest first), as on the day's page. */
+  /** The day's papers by rank (upvotes first: src/lib/papers.ts byRank), as on the day's page. */
   papers: z.array(paperDocumentSchema),
 });
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { byUpvotes, daysOf, fixturePapers } from '../support/fixture-papers.ts';
+import { byRank, daysOf, fixturePapers } from '../support/fixture-papers.ts';
 import { gateBuilds, sites } from '../support/locations.ts';
 
 const papers = fixturePapers(sites.fixture.papers);
@@ -27,7 +27,7 @@ describe.each(gateBuilds)("each day's e-mail digest in the fixture build $name",
 
   it("shows the day's papers by upvotes, each title linked to its page, in both versions", () => {
     for (const day of days) {
-      const expected = papers.filter((paper) => paper.days.includes(day)).sort(byUpvotes).map((paper) => `${origin}${base}papers/${paper.id}/`);
+      const expected = papers.filter((paper) => paper.days.includes(day)).sort(byRank).map((paper) => `${origin}${base}papers/${paper.id}/`);
       const $ = load(html(day));
       // A long day shows as many papers as fit in 100 KB, the best first, then links to the rest.
       const shown = $('h2 a').map((_, a) => $(a).attr('href')).get();

@@ -5,7 +5,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { parseFeed } from 'feedsmith';
 import { describe, expect, it } from 'vitest';
 import { FEED_LIMITS } from '../../src/feeds/feed.ts';
-import { byUpvotes, daysOf, fixturePapers, type FixturePaper } from '../support/fixture-papers.ts';
+import { byRank, daysOf, fixturePapers, type FixturePaper } from '../support/fixture-papers.ts';
 import { gateBuilds, mathPapers, sites } from '../support/locations.ts';
 import { leadsElsewhere, listingSlugs } from '../support/site-files.ts';
 
@@ -20,7 +20,7 @@ const days = daysOf(papers);
 const byId = new Map(papers.map((paper) => [paper.id, paper]));
 const lastDay = (paper: FixturePaper) => paper.days.at(-1)!;
 /** Newest list day first, by upvotes within a day. */
-const newestFirst = (list: FixturePaper[]) => [...list].sort((a, b) => lastDay(b).localeCompare(lastDay(a)) || byUpvotes(a, b));
+const newestFirst = (list: FixturePaper[]) => [...list].sort((a, b) => lastDay(b).localeCompare(lastDay(a)) || byRank(a, b));
 
 /** Maths as stored: a formula between dollars with a TeX mark in it (a dollar alone is a price). */
 const TEX = /\$[^$]*[\\^_{][^$]*\$/;

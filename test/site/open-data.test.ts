@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { site } from '../../src/lib/site.ts';
 import { openDataDaySchema, openDataIndexSchema, openDataMonthSchema } from '../../src/schema/open-data.ts';
 import { paperSchema } from '../../src/schema/paper.ts';
-import { byUpvotes, daysOf, fixturePapers } from '../support/fixture-papers.ts';
+import { byRank, daysOf, fixturePapers } from '../support/fixture-papers.ts';
 import { gateBuilds, sites } from '../support/locations.ts';
 
 const papers = fixturePapers(sites.fixture.papers);
@@ -46,7 +46,7 @@ describe.each(gateBuilds)('the open data of the fixture build $name', ({ base, d
       expect(parsed.month).toBe(month);
       expect(parsed.days.map((day) => day.day)).toEqual(days.filter((day) => day.startsWith(month)));
       for (const day of parsed.days) {
-        expect(day.papers.map((record) => record.paper.id), day.day).toEqual(listedOn(day.day).sort(byUpvotes).map((paper) => paper.id));
+        expect(day.papers.map((record) => record.paper.id), day.day).toEqual(listedOn(day.day).sort(byRank).map((paper) => paper.id));
         const own = join(dist, `data/days/${day.day}.json`);
         if (existsSync(own)) expect(day).toEqual(json(`data/days/${day.day}.json`));
       }
@@ -58,7 +58,7 @@ describe.each(gateBuilds)('the open data of the fixture build $name', ({ base, d
       const file = monthFile(day.slice(0, 7)).days.find((entry: { day: string }) => entry.day === day);
       const parsed = openDataDaySchema.parse(file);
       expect(parsed.day).toBe(day);
-      const expected = listedOn(day).sort(byUpvotes);
+      const expected = listedOn(day).sort(byRank);
       expect(parsed.papers.map((record) => record.paper.id), day).toEqual(expected.map((paper) => paper.id));
       for (const [i, record] of file.papers.entries()) {
         // The record is what the paper's file holds, in the schema's fields and nothing else.

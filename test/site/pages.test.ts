@@ -9,6 +9,7 @@ import { topicKeys } from '../../src/lib/topics.ts';
 import type { SortTable } from '../../src/lib/search-sorts.ts';
 import { readCollection } from '../support/collection.ts';
 import { fixtureNote, sites } from '../support/locations.ts';
+import { byRank } from '../support/fixture-papers.ts';
 import { indexedPaperPage, listingSlugs } from '../support/site-files.ts';
 
 const { papers: papersDir, dist } = sites.fixture;
@@ -49,7 +50,7 @@ describe('a build of a small real collection', () => {
     return links;
   };
   const expectedOrder = (day: string) =>
-    papers.filter((paper) => paper.days.includes(day)).sort((a, b) => (b.upvotes ?? 0) - (a.upvotes ?? 0) || a.id.localeCompare(b.id)).map((paper) => `/papers/${paper.id}/`);
+    papers.filter((paper) => paper.days.includes(day)).sort(byRank).map((paper) => `/papers/${paper.id}/`);
 
   it('has the home page, the latest list, the search page, and one page per day and per paper', () => {
     const built = builtPages(dist);
@@ -85,7 +86,7 @@ describe('a build of a small real collection', () => {
 
   it("shows each card's thumbnail and organization logo sized, lazy and decorative, its rank's list, at most three keywords, and its comments linked to Hugging Face", () => {
     const day = days.toReversed().find((listDay) => papers.some((paper) => paper.days.includes(listDay) && paper.thumbnail))!;
-    const listed = papers.filter((paper) => paper.days.includes(day)).sort((a, b) => (b.upvotes ?? 0) - (a.upvotes ?? 0) || a.id.localeCompare(b.id));
+    const listed = papers.filter((paper) => paper.days.includes(day)).sort(byRank);
     const $ = page(`papers/date/${day}`);
     // The list's numbering is the rank the stylesheet draws (#1, #2...), from 1 on a day's first page.
     expect($('ol.paper-list').attr('start')).toBe('1');
@@ -94,7 +95,7 @@ describe('a build of a small real collection', () => {
       const thumbnail = $(card).find('img.paper-card-thumbnail');
       if (paper.thumbnail?.startsWith('https://')) expect(thumbnail.attr(), paper.id).toMatchObject({ src: paper.thumbnail, alt: '', width: '1200', height: '630', loading: 'lazy' });
       else expect(thumbnail.length, paper.id).toBe(0);
-      expect($(card).find('.upvote-box strong').text()).toBe(String(paper.upvotes ?? 0));
+      expect($(card).find('.upvote-box strong').text()).toBe(paper.upvotes === undefined ? '' : String(paper.upvotes));
       expect($(card).find('.keywords li:not(.keywords-more)').length).toBe(Math.min(3, paper.keywords?.length ?? 0));
       if ((paper.keywords?.length ?? 0) > 3) expect($(card).find('.keywords-more').text()).toBe(`+${paper.keywords!.length - 3} more`);
       const logo = $(card).find('.organization img');
@@ -102,6 +103,24 @@ describe('a build of a small real collection', () => {
       if (paper.organization?.avatar) expect(logo.attr()).toMatchObject({ src: paper.organization.avatar, alt: '', loading: 'lazy' });
       if (paper.comments !== undefined && paper.sources.some((source) => source.startsWith('hf-'))) expect($(card).find('.counts a').attr('href')).toBe(`https://huggingface.co/papers/${paper.id}#community`);
     });
+  });
+
+  it('shows no upvotes for a paper that no source counts, on its card, its page and its lines, and says on each day how its papers are ordered', () => {
+    const uncounted = papers.filter((paper) => paper.upvotes === undefined);
+    expect(uncounted.length, 'the fixture has arXiv-only papers').toBeGreaterThan(0);
+    const dayPages = (day: string) => [`papers/date/${day}`, ...[2, 3, 4, 5, 6].map((n) => `papers/date/${day}/${n}`).filter((path) => existsSync(join(dist, path, 'index.html')))];
+    for (const paper of uncounted) {
+      const card = dayPages(paper.days[0]).map((path) => page(path)(`.paper-card:has(a[href="/papers/${paper.id}/"])`)).find((found) => found.length > 0)!;
+      expect(card?.length, paper.id).toBe(1);
+      expect(card.find('.upvote-box').length, paper.id).toBe(0);
+      expect(card.text(), paper.id).not.toMatch(/upvote/);
+      expect(page(`papers/${paper.id}`)('.counts').text(), paper.id).not.toMatch(/upvote/);
+    }
+    for (const day of days) {
+      const listed = papers.filter((paper) => paper.days.includes(day));
+      const order = listed.some((paper) => paper.upvotes !== undefined) ? 'by upvotes' : listed.some((paper) => paper.githubStars) ? 'by GitHub stars' : 'by arXiv id';
+      expect(page(`papers/date/${day}`)('.listing-count').text(), day).toBe(`${listed.length} ${listed.length === 1 ? 'paper' : 'papers'}, ${order}`);
+    }
   });
 
   it('shows on a paper page its thumbnail as a described figure and who submitted it', () => {
@@ -149,7 +168,7 @@ describe('a build of a small real collection', () => {
       if (!hasMath(paper.title)) expect($('h1').text()).toBe(paper.title);
       expect($('.author-list li').map((_, li) => $(li).text()).get()).toEqual(paper.authors);
       expect($('.abstract p').first().text().length).toBeGreaterThan(100);
-      expect(indexed('[data-pagefind-meta="upvotes"]').text()).toBe(String(paper.upvotes ?? 0));
+      expect(indexed('[data-pagefind-meta="upvotes"]').text()).toBe(paper.upvotes === undefined ? '' : String(paper.upvotes));
       expect(indexed('[data-pagefind-meta="organization"]').text()).toBe(paper.organization?.fullname ?? '');
       expect($('.paper-links a').filter((_, a) => $(a).text() === `arXiv:${paper.id}`).attr('href')).toBe(`https://arxiv.org/abs/${paper.id}`);
     }
@@ -178,7 +197,7 @@ describe('a build of a small real collection', () => {
       for (const paper of papers) for (const key of new Set(paper.days.map(keyOf))) map.set(key, [...(map.get(key) ?? []), paper]);
       return map;
     };
-    const ranked = (list: FixturePaper[]) => list.sort((a, b) => (b.upvotes ?? 0) - (a.upvotes ?? 0) || a.id.localeCompare(b.id)).map((paper) => `/papers/${paper.id}/`);
+    const ranked = (list: FixturePaper[]) => list.sort(byRank).map((paper) => `/papers/${paper.id}/`);
     // The 30 most upvoted on the period's one page; every day of it linked with its count, for the others.
     const shown = (path: string, keyOf: (day: string) => string, key: string, list: FixturePaper[]) => {
       const $ = page(path);

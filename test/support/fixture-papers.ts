@@ -7,6 +7,7 @@ export interface FixturePaper {
   authors: string[];
   days: string[];
   upvotes?: number;
+  githubStars?: number;
   keywords?: string[];
   /** Hugging Face's one-line summary, as written (maths between dollars). */
   aiSummary?: string;
@@ -20,9 +21,12 @@ export function fixturePapers(folder: string): FixturePaper[] {
   return [...readCollection(folder).values()].map((file) => ({ ...(file.data as Omit<FixturePaper, 'abstract'>), abstract: abstractText(file.body) }));
 }
 
-/** Highest upvotes first, ties by id: the order of every listing. */
-export function byUpvotes(a: FixturePaper, b: FixturePaper): number {
-  return (b.upvotes ?? 0) - (a.upvotes ?? 0) || a.id.localeCompare(b.id);
+type RankedPaper = Pick<FixturePaper, 'id' | 'upvotes' | 'githubStars'>;
+
+/** The order of every listing: papers with upvotes first, highest first; then the most GitHub stars; ties by id. */
+export function byRank(a: RankedPaper, b: RankedPaper): number {
+  const counted = (paper: RankedPaper) => (paper.upvotes === undefined ? -1 : paper.upvotes);
+  return counted(b) - counted(a) || (b.githubStars ?? 0) - (a.githubStars ?? 0) || a.id.localeCompare(b.id);
 }
 
 /** Every day with papers, oldest first. */

@@ -1,4 +1,4 @@
-import { byUpvotes } from '../../src/lib/papers.ts';
+import { byRank } from '../../src/lib/papers.ts';
 import type { Paper } from '../../src/schema/paper.ts';
 import { readCollection } from './collection.ts';
 
@@ -97,7 +97,7 @@ export function distinctiveOrganization(searchable: SearchablePapers): { name: s
 /** An organization whose most upvoted paper has strictly more upvotes than its next, and that paper. */
 export function organizationWithClearTop(searchable: SearchablePapers): { name: string; top: Paper; count: number } {
   for (const [name, own] of organizations(searchable.papers)) {
-    const [first, second] = own.toSorted(byUpvotes);
+    const [first, second] = own.toSorted(byRank);
     if (second && (first.upvotes ?? 0) > (second.upvotes ?? 0)) return { name, top: first, count: own.length };
   }
   throw new Error('no organization has a clear most upvoted paper');
