@@ -4,7 +4,7 @@ import { rankingWords } from '../lib/papers.ts';
 import { externalLinks, paths } from '../lib/paths.ts';
 import { site as siteInfo } from '../lib/site.ts';
 import { absoluteUrl } from '../lib/site-url.ts';
-import { authorPreview, plural } from '../lib/wording.ts';
+import { authorPreview, plural, upvoteCount } from '../lib/wording.ts';
 import { feedFormats } from '../feeds/formats.ts';
 import type { PaperDocument } from '../schema/paper.ts';
 
@@ -56,7 +56,7 @@ export function digestModel(day: string, papers: readonly PaperDocument[], site:
       title: plainText(paper.title),
       url: absoluteUrl(paths.paper(paper.id), site),
       arxivUrl: externalLinks.arxivAbstract(paper.id),
-      byline: [authorPreview(paper.authors), paper.organization?.fullname, paper.upvotes !== undefined && plural(paper.upvotes, 'upvote', 'upvotes')].filter(Boolean).join(' · '),
+      byline: [authorPreview(paper.authors), paper.organization?.fullname, upvoteCount(paper)].filter(Boolean).join(' · '),
       excerpt: excerpt(plainParagraphs(abstract).join(' ')),
     })),
     more: 0,

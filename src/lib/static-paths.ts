@@ -19,7 +19,12 @@ export async function dayPaths() {
  * (docs/performance.md).
  */
 export async function recentDayPaths() {
-  return (await dayPaths()).slice(-site.recentDays);
+  return newestDays(await dayPaths());
+}
+
+/** The newest `site.recentDays` of a list of days, oldest first: those with a digest and a data file of their own. */
+export function newestDays<T>(days: readonly T[]): T[] {
+  return days.slice(-site.recentDays);
 }
 
 /** One route per month with papers, under `month`, the month's listing and its days' as props: the open data's month files. */
